@@ -1,0 +1,152 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileCatalog } from './compile-catalog.js';
+import { formatContentError } from './content-error.js';
+
+const VALID = new URL('./fixtures/valid/', import.meta.url);
+let workDir: string | undefined;
+
+/** Copies the two valid fixture pages into a fresh folder, applies `change`, and compiles it. */
+async function compileWith(change: (dir: string) => Promise<void>) {
+  workDir = await mkdtemp(path.join(tmpdir(), 'httpstatus-content-'));
+  const codesDir = path.join(workDir, 'codes');
+  await cp(VALID, codesDir, { recursive: true });
+  await change(codesDir);
+  return compileCatalog(codesDir, workDir);
+}
+
+async function edit(dir: string, name: string, from: string | RegExp, to: string) {
+  const file = path.join(dir, name);
+  const before = await readFile(file, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`fixture edit found nothing to replace in ${name}: ${from}`);
+  await writeFile(file, after);
+}
+
+afterEach(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+  workDir = undefined;
+});
+
+describe('compileCatalog', () => {
+  it('compiles well-formed pages into catalog entries with rendered sections', async () => {
+    const { catalog, errors } = await compileWith(async () => {});
+    expect(errors).toEqual([]);
+    expect(catalog.codes.map((entry) => entry.code)).toEqual([460, 461]);
+    const alpha = catalog.codes[0];
+    expect(alpha?.sections.causes.html).toContain('<li>Cause one.</li>');
+    expect(alpha?.sections.responseExample.http).toBe('HTTP/1.1 460 Fixture Alpha\nContent-Length: 0');
+    expect(alpha?.sections.clientExample.shell).toBe('curl -si https://example.com/');
+    expect(alpha?.source).toBe('codes/460.md');
+  });
+
+  // One row per kind of bad content file: each must fail with the file, the line and the field.
+  const cases: Array<{ name: string; change: (dir: string) => Promise<void>; file: string; line: number; field: string; message: RegExp }> =
+    [
+      {
+        name: 'bad YAML',
+        change: (dir) => edit(dir, '460.md', 'phrase: Fixture Alpha', 'phrase: [unclosed'),
+        file: 'codes/460.md',
+        // The YAML parser notices the unclosed "[" where the next key starts.
+        line: 4,
+        field: 'front matter',
+        message: /invalid YAML/,
+      },
+      {
+        name: 'missing field',
+        change: (dir) => edit(dir, '460.md', /^summary: .*\n/m, ''),
+        file: 'codes/460.md',
+        line: 2,
+        field: 'front matter "summary"',
+        message: /required field is missing/,
+      },
+      {
+        name: 'unknown related code',
+        change: (dir) => edit(dir, '460.md', '  - code: 461', '  - code: 499'),
+        file: 'codes/460.md',
+        line: 13,
+        field: 'front matter "related[0].code"',
+        message: /expected a code that has a page, received 499/,
+      },
+      {
+        name: 'missing section',
+        change: (dir) => edit(dir, '460.md', /## Common mistakes\n\n- Mistake one\.\n- Mistake two\.\n\n/, ''),
+        file: 'codes/460.md',
+        line: 47,
+        field: '## Common mistakes',
+        message: /missing section; expected it after "## How to fix it"/,
+      },
+      {
+        name: 'sections out of order',
+        change: async (dir) => {
+          await edit(dir, '460.md', '## Common causes', '## PLACEHOLDER');
+          await edit(dir, '460.md', '## How to fix it', '## Common causes');
+          await edit(dir, '460.md', '## PLACEHOLDER', '## How to fix it');
+        },
+        file: 'codes/460.md',
+        line: 35,
+        field: '## How to fix it',
+        message: /section out of order; expected "## Common causes" here/,
+      },
+      {
+        name: 'duplicate code',
+        change: async (dir) => {
+          await cp(path.join(dir, '460.md'), path.join(dir, '462.md'));
+        },
+        file: 'codes/462.md',
+        line: 2,
+        field: 'front matter "code"',
+        message: /duplicate code 460, already defined in codes\/460\.md/,
+      },
+      {
+        name: 'wrong class',
+        change: (dir) => edit(dir, '460.md', 'class: 4xx', 'class: 5xx'),
+        file: 'codes/460.md',
+        line: 5,
+        field: 'front matter "class"',
+        message: /expected "4xx" for code 460, received "5xx"/,
+      },
+    ];
+
+  it.each(cases)('rejects $name with file, line and field', async ({ change, file, line, field, message }) => {
+    const { errors } = await compileWith(change);
+    expect(errors.length).toBeGreaterThan(0);
+    const match = errors.find((error) => error.field === field);
+    expect(match, errors.map(formatContentError).join('\n')).toBeDefined();
+    expect(match).toMatchObject({ file, line });
+    expect(match?.message).toMatch(message);
+    if (match) expect(formatContentError(match)).toMatch(new RegExp(`^${file.replace('.', '\\.')}:${line} `));
+  });
+
+  it('collects the errors of every file before failing', async () => {
+    const { errors } = await compileWith(async (dir) => {
+      await edit(dir, '460.md', 'class: 4xx', 'class: 2xx');
+      await edit(dir, '461.md', 'content: allowed', 'content: sometimes');
+    });
+    expect(errors.map((error) => `${error.file} ${error.field}`)).toEqual([
+      'codes/460.md front matter "class"',
+      'codes/461.md front matter "content"',
+    ]);
+    expect(errors[1]?.message).toBe('expected one of "forbidden", "allowed", received "sometimes"');
+  });
+
+  it('names unknown fields at their own line', async () => {
+    const { errors } = await compileWith((dir) => edit(dir, '460.md', 'cacheable: false', 'cacheable: false\ncachable: true'));
+    expect(errors).toEqual([{ file: 'codes/460.md', line: 18, field: 'front matter "cachable"', message: 'unknown field "cachable"' }]);
+  });
+
+  it('rejects a code fence without a language and a list that is too short', async () => {
+    const { errors } = await compileWith(async (dir) => {
+      await edit(dir, '460.md', '```sh\ncurl', '```\ncurl');
+      await edit(dir, '460.md', '- Fix three.\n', '');
+    });
+    expect(errors.map(formatContentError)).toEqual(
+      expect.arrayContaining([
+        'codes/460.md:41 ## How to fix it: expected a list of at least 3 items, found 2',
+        expect.stringMatching(/^codes\/460\.md:\d+ ## Client-side example: a code fence has no language/),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Catalog, CatalogEntry } from '../model/catalog.js';
+import type { ContentError } from './content-error.js';
+import type { FrontMatter } from './front-matter-schema.js';
+import { parseFrontMatter, splitFrontMatter } from './parse-front-matter.js';
+import { parseSections } from './parse-sections.js';
+import { toSpecReference } from './spec-url.js';
+
+interface ParsedPage {
+  file: string;
+  source: string;
+  frontMatter: FrontMatter;
+  entry: CatalogEntry;
+}
+
+const FILE_NAME = /^(\d{3})\.md$/;
+
+/** Parses one content file. Checks that involve other files (names, duplicates, related codes) come later. */
+export function compilePage(file: string, source: string): { page?: ParsedPage; errors: ContentError[] } {
+  const text = source.replace(/\r\n?/g, '\n');
+  const block = splitFrontMatter(file, text);
+  if ('message' in block) return { errors: [block] };
+
+  const { frontMatter, errors } = parseFrontMatter(file, block);
+  if (!frontMatter) return { errors };
+
+  const parsed = parseSections(file, block.body, block.bodyFirstLine, frontMatter.code);
+  errors.push(...parsed.errors);
+  if (!parsed.sections || errors.length > 0) return { errors };
+
+  const entry: CatalogEntry = {
+    code: frontMatter.code,
+    phrase: frontMatter.phrase,
+    aliases: frontMatter.aliases,
+    class: frontMatter.class,
+    status: frontMatter.status,
+    emitters: frontMatter.emitters,
+    summary: frontMatter.summary,
+    spec: frontMatter.spec.map(toSpecReference),
+    related: frontMatter.related,
+    headers: frontMatter.headers,
+    content: frontMatter.content,
+    cacheable: frontMatter.cacheable,
+    retry: frontMatter.retry,
+    constants: Object.fromEntries(Object.entries(frontMatter.constants).filter(([, name]) => name !== undefined)),
+    sections: parsed.sections,
+    source: file,
+  };
+  return { page: { file, source: text, frontMatter, entry }, errors };
+}
+
+/** 1-based line of a top-level front-matter key, for errors found after YAML parsing. */
+function lineOfField(text: string, field: string, index = 0): number {
+  const lines = text.split('\n');
+  let seen = 0;
+  for (const [number, line] of lines.entries()) {
+    if (line.startsWith(`${field}:`) || line.trimStart().startsWith(`- ${field}:`) || line.trimStart().startsWith(`${field}:`)) {
+      if (seen === index) return number + 1;
+      seen++;
+    }
+  }
+  return 1;
+}
+
+/** Checks that need every page at once: duplicate codes and related codes that have no page. */
+function checkAcrossPages(pages: readonly ParsedPage[], pageFiles: ReadonlySet<number>): ContentError[] {
+  const errors: ContentError[] = [];
+  const firstFileOf = new Map<number, string>();
+  for (const page of pages) {
+    const other = firstFileOf.get(page.entry.code);
+    const fileCode = Number(FILE_NAME.exec(path.basename(page.file))?.[1]);
+    const line = lineOfField(page.source, 'code');
+    if (other) {
+      errors.push({
+        file: page.file,
+        line,
+        field: 'front matter "code"',
+        message: `duplicate code ${page.entry.code}, already defined in ${other}`,
+      });
+    } else if (fileCode !== page.entry.code) {
+      errors.push({
+        file: page.file,
+        line,
+        field: 'front matter "code"',
+        message: `expected ${fileCode} (the file name), received ${page.entry.code}`,
+      });
+    } else {
+      firstFileOf.set(page.entry.code, page.file);
+    }
+  }
+  for (const page of pages) {
+    const listed = new Set<number>();
+    page.entry.related.forEach((related, index) => {
+      const line = lineOfRelated(page.source, index);
+      // A page that failed to compile still exists: do not report its code as missing too.
+      if (!firstFileOf.has(related.code) && !pageFiles.has(related.code)) {
+        errors.push({
+          file: page.file,
+          line,
+          field: `front matter "related[${index}].code"`,
+          message: `expected a code that has a page, received ${related.code}`,
+        });
+      }
+      if (listed.has(related.code)) {
+        errors.push({ file: page.file, line, field: `front matter "related[${index}].code"`, message: `${related.code} is listed twice` });
+      }
+      listed.add(related.code);
+    });
+  }
+  return errors;
+}
+
+function lineOfRelated(text: string, index: number): number {
+  const lines = text.split('\n');
+  const start = lines.indexOf('related:');
+  let seen = -1;
+  for (let number = start + 1; start >= 0 && number < lines.length; number++) {
+    const line = lines[number] ?? '';
+    if (/^\S/.test(line)) break;
+    if (/^\s*- code:/.test(line) && ++seen === index) return number + 1;
+  }
+  return start + 1;
+}
+
+export interface CompileResult {
+  catalog: Catalog;
+  errors: ContentError[];
+}
+
+/** Compiles every `NNN.md` in `directory`; collects the errors of all files before returning. */
+export async function compileCatalog(directory: string, root = process.cwd()): Promise<CompileResult> {
+  const names = (await readdir(directory)).filter((name) => name.endsWith('.md')).sort();
+  const errors: ContentError[] = [];
+  const pages: ParsedPage[] = [];
+  for (const name of names) {
+    const file = path.relative(root, path.join(directory, name)).split(path.sep).join('/');
+    if (!FILE_NAME.test(name)) {
+      errors.push({ file, line: 1, field: 'file name', message: 'expected NNN.md, the three-digit status code' });
+      continue;
+    }
+    const result = compilePage(file, await readFile(path.join(directory, name), 'utf8'));
+    errors.push(...result.errors);
+    if (result.page) pages.push(result.page);
+  }
+  const pageFiles = new Set(names.flatMap((name) => FILE_NAME.exec(name)?.slice(1, 2).map(Number) ?? []));
+  errors.push(...checkAcrossPages(pages, pageFiles));
+  const codes = pages.map((page) => page.entry).sort((a, b) => a.code - b.code);
+  return { catalog: { codes }, errors };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { CONSTANT_ECOSYSTEMS, REGISTRY_STATUSES, REQUIREMENT_LEVELS, RETRY_POLICIES, STATUS_CLASSES } from '../model/catalog.js';
+
+const text = z.string().trim().min(1, 'expected non-empty text');
+const statusCode = z.number().int().min(100).max(599);
+/** RFC section numbers as written in the RFCs: `15.5.20`, `4.1`, `11`. */
+const sectionNumber = z.string().regex(/^\d+(\.\d+)*$/, 'expected a section number such as "15.5.20"');
+/** RFC 9110 §5.1: field names are tokens. */
+const fieldName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'expected a header field name (a token)');
+
+const specReference = z.union([
+  z.strictObject({ rfc: z.number().int().positive(), section: sectionNumber.optional() }),
+  z.strictObject({ draft: z.string().regex(/^draft-[a-z0-9-]+$/, 'expected an Internet-Draft name'), section: sectionNumber.optional() }),
+]);
+
+const constants = z.strictObject(
+  Object.fromEntries(CONSTANT_ECOSYSTEMS.map((ecosystem) => [ecosystem, text.optional()])) as Record<
+    (typeof CONSTANT_ECOSYSTEMS)[number],
+    z.ZodOptional<typeof text>
+  >,
+);
+
+/** The YAML front matter of `content/codes/NNN.md`; `content/TEMPLATE.md` explains each field. */
+export const frontMatterSchema = z
+  .strictObject({
+    code: statusCode,
+    phrase: text,
+    aliases: z.array(text).default([]),
+    class: z.enum(STATUS_CLASSES),
+    status: z.enum(REGISTRY_STATUSES),
+    emitters: z.array(z.strictObject({ name: text, note: text })).default([]),
+    summary: text.max(240, 'expected one sentence of at most 240 characters'),
+    spec: z.array(specReference),
+    related: z.array(z.strictObject({ code: statusCode, note: text })).min(1, 'expected at least one related code'),
+    headers: z
+      .array(
+        z.strictObject({
+          name: fieldName,
+          level: z.enum(REQUIREMENT_LEVELS),
+          condition: text,
+          rfc: z.number().int().positive(),
+          section: sectionNumber,
+        }),
+      )
+      .default([]),
+    content: z.enum(['forbidden', 'allowed']),
+    cacheable: z.boolean(),
+    retry: z.strictObject({ policy: z.enum(RETRY_POLICIES), note: text }),
+    constants: constants.default({}),
+  })
+  .superRefine((fm, ctx) => {
+    const expectedClass = `${Math.floor(fm.code / 100)}xx`;
+    if (fm.class !== expectedClass) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['class'],
+        message: `expected "${expectedClass}" for code ${fm.code}, received "${fm.class}"`,
+      });
+    }
+    if (fm.status === 'unofficial' && fm.emitters.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['emitters'], message: 'expected at least one emitter for an unofficial code' });
+    }
+    if (fm.status !== 'unofficial' && fm.spec.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['spec'], message: 'expected at least one specification for a registered code' });
+    }
+    fm.related.forEach((related, index) => {
+      if (related.code === fm.code) {
+        ctx.addIssue({ code: 'custom', path: ['related', index, 'code'], message: 'a page cannot be related to itself' });
+      }
+    });
+  });
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url';
+
+/** Project root, found from this file so that commands work from any working directory. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CONTENT_DIR = fileURLToPath(new URL('../../content/codes/', import.meta.url));
+export const CATALOG_FILE = fileURLToPath(new URL('../../dist/catalog.json', import.meta.url));

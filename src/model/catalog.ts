@@ -1,0 +1,114 @@
+/**
+ * The compiled catalog: what every face (site, API, mock, CLI, library) reads.
+ * Plain types only; this module imports nothing so that any layer may depend on it.
+ */
+
+export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
+
+/** Registry standing: `standard` is registered and in use; the rest say why not. */
+export const REGISTRY_STATUSES = ['standard', 'unused', 'obsolete', 'temporary', 'unofficial'] as const;
+export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
+
+export const REQUIREMENT_LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
+export type RequirementLevel = (typeof REQUIREMENT_LEVELS)[number];
+
+/**
+ * How a client may repeat a request that got this status.
+ * - `not-applicable`: nothing to retry (success, or an interim response)
+ * - `never`: repeating the same request gets the same answer
+ * - `after-change`: repeat only after changing the request (credentials, body, headers, URI)
+ * - `follow-location`: make the next request to the Location target instead
+ * - `new-connection`: repeat the same request on a different connection (RFC 9110 §15.5.20)
+ * - `after-retry-after`: repeat after the delay in Retry-After, or a back-off when absent
+ * - `with-backoff`: repeat idempotent requests after an exponential back-off
+ */
+export const RETRY_POLICIES = [
+  'not-applicable',
+  'never',
+  'after-change',
+  'follow-location',
+  'new-connection',
+  'after-retry-after',
+  'with-backoff',
+] as const;
+export type RetryPolicy = (typeof RETRY_POLICIES)[number];
+
+/** Ecosystems whose constant names a page may list (only names verified in that ecosystem's source). */
+export const CONSTANT_ECOSYSTEMS = ['go', 'python', 'rust', 'spring', 'dotnet', 'node', 'rails', 'symfony'] as const;
+export type ConstantEcosystem = (typeof CONSTANT_ECOSYSTEMS)[number];
+
+export interface SpecReference {
+  /** `RFC 9110` or a draft name such as `draft-ietf-httpbis-resumable-upload-05`. */
+  document: string;
+  rfc?: number;
+  section?: string;
+  /** Link to the RFC Editor's section anchor (or the datatracker for drafts). */
+  url: string;
+}
+
+export interface RelatedCode {
+  code: number;
+  note: string;
+}
+
+export interface HeaderRequirement {
+  name: string;
+  level: RequirementLevel;
+  condition: string;
+  rfc: number;
+  section: string;
+}
+
+export interface Emitter {
+  name: string;
+  note: string;
+}
+
+export interface Retry {
+  policy: RetryPolicy;
+  note: string;
+}
+
+/** One section of a page: the Markdown as written and the HTML it renders to. */
+export interface Section {
+  markdown: string;
+  html: string;
+}
+
+export interface Sections {
+  meaning: Section;
+  responseExample: Section & { http: string };
+  causes: Section;
+  fixes: Section;
+  mistakes: Section;
+  clients: Section;
+  insight: Section;
+  clientExample: Section & { typescript: string; shell: string };
+}
+
+export type SectionKey = keyof Sections;
+
+export interface CatalogEntry {
+  code: number;
+  phrase: string;
+  aliases: string[];
+  class: StatusClass;
+  status: RegistryStatus;
+  emitters: Emitter[];
+  summary: string;
+  spec: SpecReference[];
+  related: RelatedCode[];
+  headers: HeaderRequirement[];
+  content: 'forbidden' | 'allowed';
+  cacheable: boolean;
+  retry: Retry;
+  constants: Partial<Record<ConstantEcosystem, string>>;
+  sections: Sections;
+  /** Path of the content file, relative to the project root. */
+  source: string;
+}
+
+export interface Catalog {
+  codes: CatalogEntry[];
+}
