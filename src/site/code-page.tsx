@@ -1,0 +1,206 @@
+import { raw } from 'hono/html';
+import type { CatalogEntry, SectionKey } from '../model/catalog.js';
+import { badgeClass, CLASS_LABELS, CONSTANT_LABELS, RETRY_LABELS, STATUS_LABELS } from './labels.js';
+import { Layout } from './layout.js';
+
+export interface CodePageProps {
+  entry: CatalogEntry;
+  /** Section HTML with code blocks already highlighted. */
+  sectionHtml: Record<SectionKey, string>;
+  previous: CatalogEntry | undefined;
+  next: CatalogEntry | undefined;
+  phraseOf: (code: number) => string | undefined;
+  css: string;
+}
+
+function headingsFor(entry: CatalogEntry): Array<[SectionKey, string, string]> {
+  return [
+    ['meaning', 'meaning', `What does ${entry.code} ${entry.phrase} mean?`],
+    ['responseExample', 'response-example', 'Response example'],
+    ['causes', 'common-causes', 'Common causes'],
+    ['fixes', 'how-to-fix-it', 'How to fix it'],
+    ['mistakes', 'common-mistakes', 'Common mistakes'],
+    ['clients', 'how-browsers-and-apis-use-it', 'How browsers and APIs use it'],
+    ['insight', 'practical-developer-insight', 'Practical developer insight'],
+    ['clientExample', 'client-side-example', 'Client-side example'],
+  ];
+}
+
+function Heading({ id, children }: { id: string; children: string }) {
+  return (
+    <h2 id={id}>
+      <a href={`#${id}`}>{children}</a>
+    </h2>
+  );
+}
+
+/** One status code's page: the seed's sections in order, then the facts that come from front matter. */
+export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css }: CodePageProps) {
+  const title = `${entry.code} ${entry.phrase}`;
+  const headings = headingsFor(entry);
+  const constants = Object.entries(entry.constants);
+  return (
+    <Layout
+      title={`${title} · HTTP status code`}
+      description={entry.summary}
+      path={`/codes/${entry.code}`}
+      css={css}
+      scripts={['/assets/page.js']}
+    >
+      <a class="back" href="/">
+        ← Back to status codes
+      </a>
+      <p class="eyebrow">
+        <span class={`badge ${badgeClass(entry)}`}>
+          {entry.class} {CLASS_LABELS[entry.class]}
+        </span>
+        {entry.status === 'standard' ? 'HTTP status code' : `HTTP status code · ${STATUS_LABELS[entry.status]}`}
+      </p>
+      <h1>{title}</h1>
+      <p class="summary">{entry.summary}</p>
+      <dl class="facts">
+        {entry.aliases.length > 0 && (
+          <>
+            <dt>Also known as</dt>
+            <dd>{entry.aliases.join(' · ')}</dd>
+          </>
+        )}
+        {entry.emitters.length > 0 && (
+          <>
+            <dt>Sent by</dt>
+            <dd>{entry.emitters.map((emitter) => emitter.name).join(', ')}</dd>
+          </>
+        )}
+        <dt>Specification</dt>
+        <dd>
+          {entry.spec.length === 0
+            ? 'Not registered; no specification'
+            : entry.spec.map((spec, index) => (
+                <>
+                  {index > 0 && ', '}
+                  <a href={spec.url}>
+                    {spec.document}
+                    {spec.section ? ` §${spec.section}` : ''}
+                  </a>
+                </>
+              ))}
+        </dd>
+        <dt>Content</dt>
+        <dd>{entry.content === 'forbidden' ? 'None allowed' : 'Allowed'}</dd>
+        <dt>Cacheable by default</dt>
+        <dd>{entry.cacheable ? 'Yes (heuristically)' : 'No, only with explicit freshness'}</dd>
+        <dt>Retry</dt>
+        <dd>
+          {RETRY_LABELS[entry.retry.policy]}: {entry.retry.note}
+        </dd>
+      </dl>
+      <nav class="toc" aria-label="On this page">
+        <ol>
+          {headings.map(([, id, text]) => (
+            <li>
+              <a href={`#${id}`}>{text}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#related-status-codes">Related status codes</a>
+          </li>
+        </ol>
+      </nav>
+      {headings.map(([key, id, text]) => (
+        <section aria-labelledby={id}>
+          <Heading id={id}>{text}</Heading>
+          {raw(sectionHtml[key])}
+          {key === 'responseExample' && entry.headers.length > 0 && <HeaderTable entry={entry} />}
+        </section>
+      ))}
+      <section aria-labelledby="related-status-codes">
+        <Heading id="related-status-codes">Related status codes</Heading>
+        <ul>
+          {entry.related.map((related) => (
+            <li>
+              <a href={`/codes/${related.code}`}>
+                {related.code} {phraseOf(related.code) ?? ''}
+              </a>
+              : {related.note}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {constants.length > 0 && (
+        <section aria-labelledby="constants">
+          <Heading id="constants">In your language</Heading>
+          <div class="table">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Ecosystem</th>
+                  <th scope="col">Name</th>
+                </tr>
+              </thead>
+              <tbody>
+                {constants.map(([ecosystem, name]) => (
+                  <tr>
+                    <td>{CONSTANT_LABELS[ecosystem] ?? ecosystem}</td>
+                    <td>
+                      <code>{name}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <nav class="pager" aria-label="Neighbouring codes">
+        {previous ? (
+          <a href={`/codes/${previous.code}`} rel="prev">
+            ← {previous.code} {previous.phrase}
+          </a>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <a href={`/codes/${next.code}`} rel="next">
+            {next.code} {next.phrase} →
+          </a>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </Layout>
+  );
+}
+
+function HeaderTable({ entry }: { entry: CatalogEntry }) {
+  return (
+    <div class="table">
+      <table>
+        <caption class="visually-hidden">Header fields the specification asks for with {entry.code}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Header</th>
+            <th scope="col">Level</th>
+            <th scope="col">When</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.headers.map((header) => (
+            <tr>
+              <td>
+                <code>{header.name}</code>
+              </td>
+              <td>{header.level}</td>
+              <td>{header.condition}</td>
+              <td>
+                <a href={`https://www.rfc-editor.org/rfc/rfc${header.rfc}#section-${header.section}`}>
+                  RFC {header.rfc} §{header.section}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { CatalogEntry } from '../model/catalog.js';
+import { CodeList } from './code-list.js';
+import { CLASS_LABELS } from './labels.js';
+import { Layout } from './layout.js';
+
+interface Group {
+  id: string;
+  title: string;
+  entries: CatalogEntry[];
+}
+
+/** Registered codes by class, then the unofficial ones, which readers must not mistake for standard. */
+export function groupEntries(entries: readonly CatalogEntry[]): Group[] {
+  const groups: Group[] = Object.entries(CLASS_LABELS).map(([cls, label]) => ({
+    id: `class-${cls}`,
+    title: `${cls} ${label}`,
+    entries: entries.filter((entry) => entry.class === cls && entry.status !== 'unofficial'),
+  }));
+  groups.push({ id: 'unofficial', title: 'Unofficial codes', entries: entries.filter((entry) => entry.status === 'unofficial') });
+  return groups.filter((group) => group.entries.length > 0);
+}
+
+export function IndexPage({ entries, css }: { entries: readonly CatalogEntry[]; css: string }) {
+  const groups = groupEntries(entries);
+  return (
+    <Layout
+      title="HTTP status codes: meaning, causes, fixes and examples"
+      description="Every HTTP status code with its RFC section, required headers, a response example, causes, fixes and client code."
+      path="/"
+      css={css}
+      scripts={['/assets/page.js', '/assets/search.js']}
+    >
+      <h1>HTTP status codes</h1>
+      <p>
+        {entries.length} codes, each checked against the RFCs and the IANA registry: what it means, a valid response, causes, fixes and a
+        client that handles it.
+      </p>
+      <nav class="toc" aria-label="Classes">
+        <ol>
+          {groups.map((group) => (
+            <li>
+              <a href={`#${group.id}`}>{group.title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <section id="live-results" aria-live="polite" hidden>
+        <h2>Search results</h2>
+        <ul class="codes" id="results" />
+      </section>
+      <div id="groups">
+        {groups.map((group) => (
+          <section aria-labelledby={group.id}>
+            <h2 id={group.id}>
+              <a href={`#${group.id}`}>{group.title}</a>
+            </h2>
+            <CodeList entries={group.entries} />
+          </section>
+        ))}
+      </div>
+    </Layout>
+  );
+}

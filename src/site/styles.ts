@@ -1,0 +1,50 @@
+/**
+ * The whole stylesheet, inlined in every page so that a page renders after one round trip (its hash is in the CSP).
+ * System fonts only; colours follow `prefers-color-scheme`.
+ */
+export const BASE_CSS = `
+:root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;--link:#0550ae;--accent:#8250df;
+--c1:#0550ae;--c2:#1a7f37;--c3:#7d4e00;--c4:#b35900;--c5:#cf222e;--cu:#6e7781}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--card:#151b23;--link:#4493f8;--accent:#ab7df8;
+--c1:#4493f8;--c2:#3fb950;--c3:#d29922;--c4:#f0883e;--c5:#f85149;--cu:#9198a1}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+a{color:var(--link)}a:focus-visible,button:focus-visible,input:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+.wrap{max-width:52rem;margin:0 auto;padding:0 1rem}
+header.top{border-bottom:1px solid var(--line);padding:.6rem 0}
+header.top .wrap{display:flex;gap:1rem;align-items:center;justify-content:space-between;flex-wrap:wrap}
+.brand{font-weight:700;text-decoration:none;color:var(--fg)}
+form.search{display:flex;gap:.4rem;flex:1;max-width:24rem}
+form.search input{flex:1;min-width:0;padding:.45rem .6rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);font:inherit}
+button{font:inherit;padding:.4rem .8rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);cursor:pointer}
+main{padding:1.2rem 0 3rem}
+h1{font-size:2rem;line-height:1.2;margin:.3rem 0 .6rem}
+h2{font-size:1.3rem;margin:2rem 0 .6rem;padding-top:.4rem;border-top:1px solid var(--line)}
+h2 a{color:inherit;text-decoration:none}h2 a:hover::after{content:" #";color:var(--muted)}
+.back{display:inline-block;margin-bottom:.6rem}
+.eyebrow{color:var(--muted);margin:0;font-size:.9rem}
+.badge{display:inline-block;padding:0 .5rem;border-radius:1rem;border:1px solid currentColor;font-size:.8rem;font-weight:600;margin-right:.3rem}
+.k1{color:var(--c1)}.k2{color:var(--c2)}.k3{color:var(--c3)}.k4{color:var(--c4)}.k5{color:var(--c5)}.ku{color:var(--cu)}
+.summary{font-size:1.15rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:1rem 0;padding:.8rem 1rem;background:var(--card);border-radius:8px}
+dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+code{font:.9em/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+:not(pre)>code{background:var(--card);padding:.1em .3em;border-radius:4px}
+.example{position:relative}
+pre.code{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;overflow-x:auto;font-size:.85rem}
+.copy{position:absolute;top:.4rem;right:.4rem;font-size:.8rem;padding:.15rem .5rem}
+table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+.table{overflow-x:auto}
+ul.codes{list-style:none;padding:0;margin:0}
+ul.codes li{display:grid;grid-template-columns:3.2rem 1fr;gap:.2rem .8rem;padding:.45rem 0;border-bottom:1px solid var(--line)}
+ul.codes .num{font-weight:700;font-variant-numeric:tabular-nums}ul.codes .text{min-width:0}
+ul.codes .phrase{font-weight:600}ul.codes .sum{display:block;color:var(--muted);font-size:.92rem}
+.tag{font-size:.75rem;color:var(--muted);border:1px solid var(--line);border-radius:1rem;padding:0 .45rem;margin-left:.3rem;white-space:nowrap}
+nav.pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem}
+nav.toc ol{columns:2;padding-left:1.2rem;font-size:.95rem}
+footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:40rem){h1{font-size:1.6rem}nav.toc ol{columns:1}dl.facts{grid-template-columns:1fr}}
+`
+  .replace(/\n/g, '')
+  .trim();
