@@ -21,7 +21,7 @@ export function splitFrontMatter(file: string, source: string): FrontMatterBlock
       file,
       line: 1,
       field: 'front matter',
-      message: 'expected the file to start with a "---" line, found ' + JSON.stringify(lines[0] ?? ''),
+      message: `expected the file to start with a "---" line, found ${JSON.stringify(lines[0] ?? '')}`,
     };
   }
   const closing = lines.indexOf('---', 1);

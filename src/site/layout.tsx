@@ -38,6 +38,7 @@ export function Layout({ title, description, css, scripts = [], query = '', chil
             <a class="brand" href="/">
               httpstatus
             </a>
+            {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not in hono/jsx's element types yet; the role gives the same landmark */}
             <form class="search" action="/search" method="get" role="search">
               <label class="visually-hidden" for="q">
                 Search status codes

@@ -6,7 +6,7 @@ for (const example of document.querySelectorAll('.example')) {
   if (!button || !code || !navigator.clipboard) continue;
   button.hidden = false;
   button.addEventListener('click', async () => {
-    await navigator.clipboard.writeText(code.innerText);
+    await navigator.clipboard.writeText(code.textContent ?? '');
     button.textContent = 'Copied';
     setTimeout(() => {
       button.textContent = 'Copy';
