@@ -46,7 +46,8 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
           : shiki
               .codeToTokensWithThemes(code, { lang: language, themes: THEMES })
               .map((line) => line.map((token) => `<span class="${classFor(token)}">${escapeHtml(token.content)}</span>`).join(''));
-      return `<pre class="code" data-lang="${escapeHtml(lang)}"><code>${lines.join('\n')}</code></pre>`;
+      // tabindex: a wide example scrolls sideways, and keyboard users must be able to scroll it too.
+      return `<pre class="code" data-lang="${escapeHtml(lang)}" tabindex="0"><code>${lines.join('\n')}</code></pre>`;
     },
     css() {
       const light: string[] = [];

@@ -1,0 +1,238 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportPathFor, exportSite } from '../../src/server/export-site.js';
+import { loadContent } from '../support/content.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const SECTION_IDS = [
+  'meaning',
+  'response-example',
+  'common-causes',
+  'how-to-fix-it',
+  'common-mistakes',
+  'how-browsers-and-apis-use-it',
+  'practical-developer-insight',
+  'client-side-example',
+  'related-status-codes',
+];
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A request with the path sent exactly as written (fetch would normalise `..` and percent-encoding away). */
+function rawGet(base: string, rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path: rawPath, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('site routes over loopback HTTP', async () => {
+  const { catalog } = await loadContent();
+
+  it.each(catalog.codes.map((entry) => [entry.code, entry] as const))(
+    '/codes/%i has every section, in order, and the back link',
+    async (code, entry) => {
+      const response = await fetch(`${server.url}/codes/${code}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const html = await response.text();
+      expect(html).toContain(`<h1>${code} ${entry.phrase.replace(/'/g, '&#39;')}</h1>`);
+      expect(html).toContain('<a class="back" href="/">← Back to status codes</a>');
+      const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]);
+      expect(ids.slice(0, SECTION_IDS.length)).toEqual(SECTION_IDS);
+      for (const related of entry.related) expect(html).toContain(`href="/codes/${related.code}"`);
+      for (const spec of entry.spec) expect(html).toContain(`href="${spec.url}"`);
+    },
+  );
+
+  it('lists every code on the index, grouped by class, each linking to its page', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    for (const entry of catalog.codes) expect(html).toContain(`<li data-code="${entry.code}">`);
+    const groupOrder = [...html.matchAll(/<h2 id="(class-\dxx|unofficial)"/g)].map((match) => match[1]);
+    expect(groupOrder).toEqual([...groupOrder].sort());
+  });
+
+  it('redirects /421 to /codes/421 with 308', async () => {
+    const response = await fetch(`${server.url}/421`, { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe('/codes/421');
+  });
+
+  it('treats /404 as the shortcut to the 404 page of the reference, not as an error page', async () => {
+    const response = await fetch(`${server.url}/404`, { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe('/codes/404');
+  });
+
+  it.each(['/nope', '/codes/999', '/999', '/4040', '/codes/421/extra', '/assets/missing.js', '/search/more'])(
+    'answers %s with our 404 page',
+    async (pathname) => {
+      const response = await fetch(`${server.url}${pathname}`, { redirect: 'manual' });
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain('404: no page here');
+      expect(html).toContain('href="/"');
+      expect(html).toContain('action="/search"');
+    },
+  );
+
+  it('refuses methods other than GET and HEAD on pages with 405 and Allow', async () => {
+    const response = await fetch(`${server.url}/codes/421`, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const head = await rawGet(server.url, '/codes/421', {}, 'HEAD');
+    const get = await rawGet(server.url, '/codes/421');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers['content-length']).toBe(String(get.body.length));
+    expect(head.headers.etag).toBe(get.headers.etag);
+  });
+});
+
+describe('compression and revalidation', () => {
+  it.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)('serves %s that decompresses to the identity body, with its own ETag', async (coding, decompress) => {
+    const identity = await rawGet(server.url, '/codes/421');
+    const compressed = await rawGet(server.url, '/codes/421', { 'Accept-Encoding': coding });
+    expect(compressed.headers['content-encoding']).toBe(coding);
+    expect(compressed.headers.vary).toBe('Accept-Encoding');
+    expect(compressed.body.length).toBeLessThan(identity.body.length / 2);
+    expect(decompress(compressed.body).equals(identity.body)).toBe(true);
+    expect(compressed.headers.etag).not.toBe(identity.headers.etag);
+  });
+
+  it('prefers br, honours q-values and q=0', async () => {
+    expect((await rawGet(server.url, '/', { 'Accept-Encoding': 'gzip, deflate, br' })).headers['content-encoding']).toBe('br');
+    expect((await rawGet(server.url, '/', { 'Accept-Encoding': 'br;q=0.5, gzip' })).headers['content-encoding']).toBe('gzip');
+    expect((await rawGet(server.url, '/', { 'Accept-Encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it.each(['identity', 'br', 'gzip'])('answers a matching If-None-Match with 304 and no body (%s)', async (coding) => {
+    const first = await rawGet(server.url, '/codes/421', { 'Accept-Encoding': coding });
+    const etag = String(first.headers.etag);
+    const again = await rawGet(server.url, '/codes/421', { 'Accept-Encoding': coding, 'If-None-Match': `"other", ${etag}` });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    const stale = await rawGet(server.url, '/codes/421', { 'Accept-Encoding': coding, 'If-None-Match': '"stale"' });
+    expect(stale.status).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  it.each(['/', '/codes/421', '/search?q=teapot', '/nope', '/421', '/assets/page.js'])('are on %s', async (pathname) => {
+    const response = await fetch(`${server.url}${pathname}`, { redirect: 'manual' });
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it("allows exactly the page's inline stylesheet by its hash", async () => {
+    const response = await fetch(`${server.url}/codes/421`);
+    const html = await response.text();
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(css).digest('base64');
+    expect(response.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\sstyle="/);
+  });
+
+  it.each([
+    '/assets/../package.json',
+    '/assets/%2e%2e/package.json',
+    '/assets/..%2fpackage.json',
+    '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+    '/assets/....//....//package.json',
+    '/assets/..\\..\\package.json',
+    '//etc/passwd',
+    '/assets/%2fetc%2fpasswd',
+    '/assets/%00page.js',
+  ])('cannot read files outside the assets: %s', async (rawPath) => {
+    const response = await rawGet(server.url, rawPath);
+    expect([400, 404]).toContain(response.status);
+    const text = response.body.toString();
+    expect(text).not.toContain('"devDependencies"');
+    expect(text).not.toContain('root:x:0:0');
+  });
+});
+
+describe('server-side search', () => {
+  const firstResult = async (query: string) => {
+    const html = await (await fetch(`${server.url}/search?q=${encodeURIComponent(query)}`)).text();
+    return /<li data-code="(\d{3})">/.exec(html)?.[1];
+  };
+
+  it.each([
+    ['misdirected', '421'],
+    ['too many reqests', '429'],
+    ['payload too large', '413'],
+    ['teapot', '418'],
+    ['421', '421'],
+    ['Permanent Redirect', '308'],
+  ])('"%s" finds %s first', async (query, code) => {
+    expect(await firstResult(query)).toBe(code);
+  });
+
+  it('escapes the query it echoes', async () => {
+    const html = await (await fetch(`${server.url}/search?q=${encodeURIComponent('<script>alert(1)</script>')}`)).text();
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('says so when nothing matches', async () => {
+    const html = await (await fetch(`${server.url}/search?q=zzzqqqxxx`)).text();
+    expect(html).toContain('No status code matches');
+  });
+});
+
+describe('static export', () => {
+  it('writes one file per page, byte for byte what the server sends', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'httpstatus-export-'));
+    try {
+      const count = await exportSite(server.site, directory);
+      const written = await readdir(directory, { recursive: true, withFileTypes: true });
+      expect(written.filter((entry) => entry.isFile()).length).toBe(count);
+      const { catalog } = await loadContent();
+      expect(count).toBeGreaterThanOrEqual(catalog.codes.length + 3);
+      for (const urlPath of server.site.files.keys()) {
+        const onDisk = await readFile(path.join(directory, exportPathFor(urlPath)));
+        const served = urlPath === '/404' ? await rawGet(server.url, '/nope') : await rawGet(server.url, urlPath);
+        expect(served.body.equals(onDisk), urlPath).toBe(true);
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});
