@@ -20,6 +20,7 @@ export type RequirementLevel = (typeof REQUIREMENT_LEVELS)[number];
  * - `after-change`: repeat only after changing the request (credentials, body, headers, URI)
  * - `follow-location`: make the next request to the Location target instead
  * - `new-connection`: repeat the same request on a different connection (RFC 9110 §15.5.20)
+ * - `after-handshake`: repeat once the TLS handshake is complete, never in early data (RFC 8470 §5.2)
  * - `after-retry-after`: repeat after the delay in Retry-After, or a back-off when absent
  * - `with-backoff`: repeat idempotent requests after an exponential back-off
  */
@@ -29,6 +30,7 @@ export const RETRY_POLICIES = [
   'after-change',
   'follow-location',
   'new-connection',
+  'after-handshake',
   'after-retry-after',
   'with-backoff',
 ] as const;

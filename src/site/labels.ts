@@ -22,6 +22,7 @@ export const RETRY_LABELS: Record<RetryPolicy, string> = {
   'after-change': 'Repeat after changing the request',
   'follow-location': 'Follow the Location',
   'new-connection': 'Retry on a new connection',
+  'after-handshake': 'Retry after the TLS handshake, not in early data',
   'after-retry-after': 'Retry after Retry-After',
   'with-backoff': 'Retry idempotent requests with back-off',
 };
