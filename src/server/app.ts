@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
-import type { RenderedSite } from '../site/render-site.js';
+import { CORS_HEADERS, isPreflight, preflightHeaders } from '../http/cors.js';
+import { jsonError } from '../http/json-error.js';
+import type { MockService } from '../mock/mock-service.js';
+import type { RenderedSite, SiteFile } from '../site/render-site.js';
 import { styleHash } from '../site/render-site.js';
 import { matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
 import { type PreparedFile, prepareFiles } from './prepared-files.js';
@@ -7,16 +10,46 @@ import { securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
   site: RenderedSite;
+  /** `/api/…` documents, from `buildApiDocuments`. */
+  api: ReadonlyMap<string, SiteFile>;
+  /** The mock; on Node its adapter answers `/status/…` before the app, which serves it on other runtimes. */
+  mock: MockService;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
-/** Cache lifetimes: pages and assets are not fingerprinted, so revalidation (ETag) does the heavy lifting. */
+/** Pages and assets are not fingerprinted, so revalidation (ETag) does the heavy lifting. */
 const cacheControl = (path: string) => (path.startsWith('/assets/') ? 'public, max-age=3600' : 'public, max-age=300');
 
-/** The web site as a Web-standard fetch handler: every page precomputed, compressed and tagged at start-up. */
-export function createApp({ site }: AppOptions): Hono {
+function serveFile(request: Request, path: string, file: PreparedFile, status = 200, extra: Array<[string, string]> = []): Response {
+  const encoding = negotiateEncoding(request.headers.get('accept-encoding') ?? undefined);
+  const variant = file.variants[encoding];
+  const headers = new Headers([
+    ['Content-Type', file.contentType],
+    ['ETag', variant.etag],
+    ['Cache-Control', status === 200 ? cacheControl(path) : 'no-store'],
+    ['Vary', 'Accept-Encoding'],
+    ...extra,
+  ]);
+  if (variant !== file.variants.identity) headers.set('Content-Encoding', encoding);
+  if (status === 200 && matchesIfNoneMatch(request.headers.get('if-none-match') ?? undefined, variant.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set('Content-Length', String(variant.body.length));
+  return new Response(request.method === 'HEAD' ? null : variant.body, { status, headers });
+}
+
+function apiError(status: number, message: string, input?: string): Response {
+  return new Response(`${JSON.stringify(jsonError(status, message, input))}\n`, {
+    status,
+    headers: [['Content-Type', 'application/json'], ['Cache-Control', 'no-store'], ...CORS_HEADERS],
+  });
+}
+
+/** The whole product as one Web-standard fetch handler: site, JSON API and (off Node) the mock. */
+export function createApp({ site, api, mock }: AppOptions): Hono {
   const files = prepareFiles(site.files);
+  const apiFiles = prepareFiles(api);
   const security = securityHeaders(styleHash(site.css));
   const notFound = files.get('/404');
   const app = new Hono();
@@ -26,30 +59,54 @@ export function createApp({ site }: AppOptions): Hono {
     for (const [name, value] of Object.entries(security)) c.res.headers.set(name, value);
   });
 
-  const serveFile = (request: Request, path: string, file: PreparedFile, status = 200): Response => {
-    const encoding = negotiateEncoding(request.headers.get('accept-encoding') ?? undefined);
-    const variant = file.variants[encoding];
-    const headers = new Headers({
-      'Content-Type': file.contentType,
-      ETag: variant.etag,
-      'Cache-Control': status === 200 ? cacheControl(path) : 'no-store',
-      Vary: 'Accept-Encoding',
-    });
-    if (variant !== file.variants.identity) headers.set('Content-Encoding', encoding);
-    if (status === 200 && matchesIfNoneMatch(request.headers.get('if-none-match') ?? undefined, variant.etag)) {
-      return new Response(null, { status: 304, headers });
+  // CORS preflight for the API and the mock; a plain OPTIONS to /status/… is the mock's to answer.
+  app.options(
+    '/api/*',
+    (c) => new Response(null, { status: 204, headers: preflightHeaders(c.req.header('access-control-request-headers')) }),
+  );
+  app.on('OPTIONS', '/status/*', (c, next) =>
+    isPreflight('OPTIONS', c.req.raw.headers)
+      ? new Response(null, { status: 204, headers: preflightHeaders(c.req.header('access-control-request-headers')) })
+      : next(),
+  );
+
+  app.all('/api/*', (c) => {
+    const path = c.req.path;
+    const file = apiFiles.get(path);
+    if (file) {
+      if (!READ_METHODS.has(c.req.method)) return apiError(405, `${path} answers GET and HEAD only`, c.req.method);
+      return serveFile(c.req.raw, path, file, 200, CORS_HEADERS);
     }
-    headers.set('Content-Length', String(variant.body.length));
-    return new Response(request.method === 'HEAD' ? null : variant.body, { status, headers });
-  };
+    const code = /^\/api\/codes\/(.*)$/.exec(path)?.[1];
+    if (code !== undefined) {
+      if (!/^[1-5]\d\d$/.test(code)) return apiError(400, 'a status code is three digits from 100 to 599', decodeURIComponent(code));
+      return apiError(404, `no page for status code ${code}`, code);
+    }
+    return apiError(404, 'no such API route; see /api/openapi.json', path);
+  });
+
+  app.all('/status/*', (c) => {
+    const url = new URL(c.req.url);
+    const headers: Record<string, string> = {};
+    c.req.raw.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const response = mock.respond(url.pathname.slice('/status/'.length), {
+      method: c.req.method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+    });
+    // Fetch handlers cannot send interim responses: a 1xx is reported in a 200, as the Node adapter does after sending it.
+    const status = Math.max(response.status, 200);
+    const body = response.body && response.body.length > 0 ? response.body : null;
+    return new Response(body, { status, statusText: response.reason, headers: response.headers });
+  });
+
+  app.get('/search', (c) => c.html(site.renderSearch(c.req.query('q') ?? ''), 200, { 'Cache-Control': 'no-store' }));
 
   const notFoundResponse = (request: Request): Response =>
     notFound ? serveFile(request, '/404', notFound, 404) : new Response('Not Found', { status: 404 });
-
-  app.get('/search', (c) => {
-    const query = c.req.query('q') ?? '';
-    return c.html(site.renderSearch(query), 200, { 'Cache-Control': 'no-store' });
-  });
 
   // `/421` is a shortcut people type; the page lives at `/codes/421`.
   app.on(['GET', 'HEAD'], '/:code{[0-9]{3}}', (c) => {
@@ -62,9 +119,7 @@ export function createApp({ site }: AppOptions): Hono {
     const path = c.req.path;
     const file = path === '/404' ? undefined : files.get(path);
     if (!file) return notFoundResponse(c.req.raw);
-    if (!READ_METHODS.has(c.req.method)) {
-      return c.text('Method Not Allowed', 405, { Allow: 'GET, HEAD' });
-    }
+    if (!READ_METHODS.has(c.req.method)) return c.text('Method Not Allowed', 405, { Allow: 'GET, HEAD' });
     return serveFile(c.req.raw, path, file);
   });
 

@@ -14,6 +14,7 @@ export async function loadFreshCatalog(): Promise<Catalog> {
   return loadCatalog(CATALOG_FILE);
 }
 
+/** The rendered site alone, for the static export. */
 export async function loadSite(): Promise<RenderedSite> {
   const catalog = await loadFreshCatalog();
   return renderSite(catalog.codes);

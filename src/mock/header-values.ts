@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { MockKnobs } from './parse-knobs.js';
+
+export interface HeaderContext {
+  code: number;
+  knobs: MockKnobs;
+  request: { headers: Record<string, string | undefined> };
+  /** The representation a 206 or 416 is a part of. */
+  representationLength: number;
+  range: { start: number; end: number } | undefined;
+}
+
+/** A fixed date keeps precomputed responses byte-stable; it is only metadata of the mock representation. */
+const LAST_MODIFIED = 'Thu, 01 Jan 2026 00:00:00 GMT';
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+type ValueOf = (context: HeaderContext) => string | undefined;
+
+/**
+ * A valid value for each header field the catalog asks for. The keys are lower-case field names; a catalog
+ * header without an entry here fails the test that checks the mock against the catalog. `undefined` means the
+ * field does not apply to this response (e.g. Sec-WebSocket-Accept outside a WebSocket upgrade).
+ */
+export const HEADER_VALUES: Record<string, ValueOf> = {
+  location: ({ knobs }) => knobs.location ?? '/status/200',
+  'www-authenticate': () => 'Basic realm="httpstatus mock", charset="UTF-8"',
+  'proxy-authenticate': () => 'Basic realm="httpstatus mock proxy", charset="UTF-8"',
+  allow: () => 'GET, HEAD',
+  'retry-after': ({ knobs }) => String(knobs.retryAfter ?? 1),
+  'content-range': ({ code, representationLength, range }) =>
+    code === 416 || !range ? `bytes */${representationLength}` : `bytes ${range.start}-${range.end}/${representationLength}`,
+  'content-type': () => undefined, // set with the body
+  upgrade: ({ code }) => (code === 426 ? 'HTTP/2' : undefined),
+  connection: ({ code }) => (code === 426 ? 'Upgrade' : code === 101 ? 'Upgrade' : 'close'),
+  link: ({ code }) => (code === 451 ? '<https://example.org/legal-demands/1>; rel="blocked-by"' : undefined),
+  'sec-websocket-accept': () => undefined, // computed by the upgrade handler from the client's key
+  etag: ({ code }) => `"httpstatus-mock-${code}"`,
+  'last-modified': () => LAST_MODIFIED,
+  'cache-control': () => 'no-cache',
+  expires: () => LAST_MODIFIED,
+  'content-location': () => '/status/200',
+  vary: () => 'Accept',
+  date: () => undefined, // Node's server adds Date to every response
+  'accept-encoding': () => 'identity',
+  accept: () => 'application/json, text/plain',
+  'accept-patch': () => 'application/merge-patch+json',
+  'content-length': () => undefined, // framing belongs to the server
+  'transfer-encoding': () => undefined,
+};
+
+/** RFC 6455 §4.2.2: the accept value is base64(SHA-1(key + GUID)). */
+export function websocketAccept(key: string): string {
+  return createHash('sha1')
+    .update(key + WEBSOCKET_GUID)
+    .digest('base64');
+}

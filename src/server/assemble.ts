@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import type { Hono } from 'hono';
+import { buildMockCodes } from '../mock/mock-codes.js';
+import { createMockService, type MockService } from '../mock/mock-service.js';
+import { DEFAULT_LIMITS, type MockLimits } from '../mock/parse-knobs.js';
+import type { CatalogEntry } from '../model/catalog.js';
+import { type RenderedSite, renderSite } from '../site/render-site.js';
+import { buildApiDocuments } from './api-documents.js';
+import { createApp } from './app.js';
+import { createMockNodeAdapter } from './mock-node-adapter.js';
+import { createNodeServer } from './node-server.js';
+
+export interface Product {
+  site: RenderedSite;
+  mock: MockService;
+  app: Hono;
+  /** Not yet listening. */
+  server: Server;
+}
+
+export interface ProductOptions {
+  limits?: MockLimits;
+}
+
+/** Wires every face of the HTTP product from the catalog's entries: rendered once, then served. */
+export async function assembleProduct(
+  entries: readonly CatalogEntry[],
+  { limits = DEFAULT_LIMITS }: ProductOptions = {},
+): Promise<Product> {
+  const site = await renderSite(entries);
+  const mock = createMockService({ codes: buildMockCodes(entries), limits });
+  const app = createApp({ site, api: buildApiDocuments(entries), mock });
+  const server = createNodeServer({
+    app,
+    mock: createMockNodeAdapter(mock),
+    requestTimeoutMs: Math.max(30_000, limits.maxSleepMs + 20_000),
+  });
+  return { site, mock, app, server };
+}
