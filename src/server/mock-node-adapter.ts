@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
+import { preflightHeaders } from '../http/cors.js';
 import { type MockRequest, type MockResponse, mockError } from '../mock/build-mock-response.js';
 import { websocketAccept } from '../mock/header-values.js';
 import type { MockService } from '../mock/mock-service.js';
@@ -124,8 +125,10 @@ export function createMockNodeAdapter(service: MockService) {
   /** RFC 9110 §15.2: never send 1xx to an HTTP/1.0 client. */
   function sendInterim(req: IncomingMessage, res: ServerResponse, status: number): void {
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) return;
-    if (status === 100) res.writeContinue();
-    else if (status === 102) res.writeProcessing();
+    if (status === 100) {
+      // An Expect: 100-continue request already got its 100 from the server's checkContinue handler.
+      if (req.headers.expect?.toLowerCase() !== '100-continue') res.writeContinue();
+    } else if (status === 102) res.writeProcessing();
     else if (status === 103) res.writeEarlyHints({ link: EARLY_HINTS_LINK });
     else if (res.socket && !res.headersSent) {
       const reason = service.codes.get(status)?.reason.replace(/[^\x20-\x7e]/g, '') ?? 'Informational';
@@ -153,6 +156,11 @@ export function createMockNodeAdapter(service: MockService) {
           res.end(hit.body);
           return true;
         }
+      }
+      if (method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
+        res.writeHead(204, preflightHeaders(req.headers['access-control-request-headers']).flat());
+        res.end();
+        return true;
       }
       const url = new URL(target, 'http://localhost');
       answer(req, res, url).catch((error: unknown) => {

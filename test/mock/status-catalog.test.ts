@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEADER_VALUES } from '../../src/mock/header-values.js';
+import { loadContent } from '../support/content.js';
+import { exchange, headerNames, send } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const NO_CONTENT = new Set([204, 304]);
+
+describe('every catalog code through /status', async () => {
+  const { catalog } = await loadContent();
+  const finals = catalog.codes.filter((entry) => entry.code >= 200);
+
+  it('has a value for every header the catalog asks the mock to send', () => {
+    for (const entry of catalog.codes) {
+      for (const header of entry.headers) expect(HEADER_VALUES[header.name.toLowerCase()], `${entry.code} ${header.name}`).toBeDefined();
+    }
+  });
+
+  it.each(finals.map((entry) => [entry.code, entry] as const))(
+    'GET /status/%i: status, MUST and SHOULD headers, framing',
+    async (code, entry) => {
+      const response = await send(server.url, `/status/${code}`);
+      expect(response.status).toBe(code);
+      expect(response.interim).toEqual([]);
+      const required = server.product.mock.codes.get(code)?.headers ?? [];
+      for (const header of entry.headers.filter((h) => h.level === 'MUST' || h.level === 'SHOULD')) {
+        const expectedToBeSent = required.some((r) => r.name === header.name);
+        expect(expectedToBeSent, `${code} ${header.name} is in the mock's table`).toBe(true);
+      }
+      for (const header of required) {
+        const applies = HEADER_VALUES[header.name.toLowerCase()]?.({
+          code,
+          knobs: { sleepMs: 0, headers: [], location: undefined, retryAfter: undefined, sequenceKey: undefined },
+          request: { headers: {} },
+          representationLength: 101,
+          range: { start: 0, end: 49 },
+        });
+        if (applies !== undefined) expect(response.headers[header.name.toLowerCase()], `${code} ${header.name}`).toBeDefined();
+      }
+      if (entry.content === 'forbidden' || NO_CONTENT.has(code)) {
+        expect(response.body.length).toBe(0);
+        expect(response.headers['transfer-encoding']).toBeUndefined();
+        if (code === 205) expect(response.headers['content-length']).toBe('0');
+        else expect(response.headers['content-length']).toBeUndefined();
+      } else {
+        expect(Number(response.headers['content-length'])).toBe(response.body.length);
+      }
+      expect(response.headers['access-control-allow-origin']).toBe('*');
+    },
+  );
+
+  it.each(finals.map((entry) => [entry.code] as const))(
+    'HEAD /status/%i: same status and fields, no content, no framing fields',
+    async (code) => {
+      const raw = (await exchange(server.port, `HEAD /status/${code} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`)).toString(
+        'latin1',
+      );
+      const [head = '', rest = ''] = raw.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${code} `));
+      expect(rest).toBe('');
+      const names = headerNames(head);
+      expect(names).not.toContain('transfer-encoding');
+      if (code !== 205) expect(names).not.toContain('content-length');
+      const get = await send(server.url, `/status/${code}`);
+      for (const name of Object.keys(get.headers)) {
+        if (['date', 'content-length', 'connection', 'keep-alive'].includes(name)) continue;
+        expect(names, `${code} HEAD lacks ${name}`).toContain(name);
+      }
+    },
+  );
+
+  it('answers a code without a page with its Node phrase and no catalog headers', async () => {
+    const response = await send(server.url, '/status/299');
+    expect(response.status).toBe(299);
+    expect(response.body.toString()).toMatch(/^299 /);
+  });
+});
