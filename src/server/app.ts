@@ -39,6 +39,15 @@ function serveFile(request: Request, path: string, file: PreparedFile, status = 
   return new Response(request.method === 'HEAD' ? null : variant.body, { status, headers });
 }
 
+/** Percent-decodes for display; malformed escapes are shown as received rather than thrown. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function apiError(status: number, message: string, input?: string): Response {
   return new Response(`${JSON.stringify(jsonError(status, message, input))}\n`, {
     status,
@@ -79,7 +88,7 @@ export function createApp({ site, api, mock }: AppOptions): Hono {
     }
     const code = /^\/api\/codes\/(.*)$/.exec(path)?.[1];
     if (code !== undefined) {
-      if (!/^[1-5]\d\d$/.test(code)) return apiError(400, 'a status code is three digits from 100 to 599', decodeURIComponent(code));
+      if (!/^[1-5]\d\d$/.test(code)) return apiError(400, 'a status code is three digits from 100 to 599', safeDecode(code));
       return apiError(404, `no page for status code ${code}`, code);
     }
     return apiError(404, 'no such API route; see /api/openapi.json', path);

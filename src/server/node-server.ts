@@ -12,6 +12,8 @@ export interface NodeServerOptions {
   /** Longest a whole request may take to arrive; must exceed the mock's longest sleep, which runs after it. */
   requestTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
+  /** How often Node checks the two timeouts above (its default, 30 s, lets a slow client linger that long). */
+  connectionsCheckingIntervalMs?: number;
 }
 
 /**
@@ -24,13 +26,20 @@ export function createNodeServer({
   headersTimeoutMs = 10_000,
   requestTimeoutMs = 30_000,
   keepAliveTimeoutMs = 5_000,
+  connectionsCheckingIntervalMs = 1_000,
 }: NodeServerOptions): Server {
   const appListener = getRequestListener(app.fetch);
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (!mock.handle(req, res)) void appListener(req, res);
   };
   const server = createServer(
-    { maxHeaderSize: 16 * 1024, headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, keepAliveTimeout: keepAliveTimeoutMs },
+    {
+      maxHeaderSize: 16 * 1024,
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      keepAliveTimeout: keepAliveTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingIntervalMs,
+    },
     onRequest,
   );
   server.maxHeadersCount = 100;
