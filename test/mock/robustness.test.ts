@@ -216,7 +216,7 @@ describe('slow and oversized clients', () => {
   it('caps ?sleep= at the configured limit', async () => {
     const response = await fetch(`${server.url}/status/200?sleep=2001`);
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toMatch(/at most 2000/);
+    expect(((await response.json()) as { message: string }).message).toMatch(/at most 2000/);
   });
 
   it('stops sleeping when the client goes away', async () => {
