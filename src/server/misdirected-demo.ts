@@ -1,0 +1,56 @@
+import { type ClientHttp2Session, connect } from 'node:http2';
+import type { AddressInfo } from 'node:net';
+import { createMisdirectedH2 } from './misdirected-h2.js';
+
+/** One request on an existing HTTP/2 session, for an explicit :authority. */
+export function requestOn(session: ClientHttp2Session, authority: string, path = '/'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const stream = session.request({ ':authority': authority, ':path': path });
+    let status = 0;
+    let body = '';
+    stream.on('response', (headers) => {
+      status = Number(headers[':status']);
+    });
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    stream.on('end', () => resolve({ status, body }));
+    stream.on('error', reject);
+    stream.end();
+  });
+}
+
+/**
+ * `npm run demo:421`: two names on one certificate, one TLS connection. The second request reuses the connection,
+ * as browsers coalesce, gets 421, and succeeds when retried on a connection of its own (RFC 9110 §15.5.20).
+ */
+export async function runMisdirectedDemo(log: (line: string) => void = console.log): Promise<number[]> {
+  const hosts = ['a.localhost', 'b.localhost'];
+  const { server, cert } = await createMisdirectedH2({ hosts });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const open = (servername: string) => connect(`https://127.0.0.1:${port}`, { ca: cert, servername });
+  const statuses: number[] = [];
+  const show = (label: string, result: { status: number; body: string }) => {
+    statuses.push(result.status);
+    log(`${label}: ${result.status} ${result.body.split('\n')[1] ?? ''}`);
+  };
+  try {
+    log(`HTTP/2 over TLS on 127.0.0.1:${port}, certificate for ${hosts.join(' and ')}`);
+    const first = open('a.localhost');
+    show('connection 1 (SNI a.localhost), :authority a.localhost', await requestOn(first, `a.localhost:${port}`));
+    show('connection 1 (SNI a.localhost), :authority b.localhost', await requestOn(first, `b.localhost:${port}`));
+    first.close();
+    const second = open('b.localhost');
+    show('connection 2 (SNI b.localhost), :authority b.localhost', await requestOn(second, `b.localhost:${port}`));
+    second.close();
+  } finally {
+    server.close();
+  }
+  return statuses;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runMisdirectedDemo();
+}
