@@ -3,10 +3,9 @@ import { CORS_HEADERS, isPreflight, preflightHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
 import type { MockService } from '../mock/mock-service.js';
 import type { RenderedSite, SiteFile } from '../site/render-site.js';
-import { styleHash } from '../site/render-site.js';
 import { matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
 import { type PreparedFile, prepareFiles } from './prepared-files.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, styleHash } from './security-headers.js';
 
 export interface AppOptions {
   site: RenderedSite;
@@ -112,7 +111,7 @@ export function createApp({ site, api, mock }: AppOptions): Hono {
     return new Response(body, { status, statusText: response.reason, headers: response.headers });
   });
 
-  app.get('/search', (c) => c.html(site.renderSearch(c.req.query('q') ?? ''), 200, { 'Cache-Control': 'no-store' }));
+  app.get('/search', async (c) => c.html(await site.renderSearch(c.req.query('q') ?? ''), 200, { 'Cache-Control': 'no-store' }));
 
   const notFoundResponse = (request: Request): Response =>
     notFound ? serveFile(request, '/404', notFound, 404) : new Response('Not Found', { status: 404 });

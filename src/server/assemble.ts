@@ -4,7 +4,8 @@ import { buildMockCodes } from '../mock/mock-codes.js';
 import { createMockService, type MockService } from '../mock/mock-service.js';
 import { DEFAULT_LIMITS, type MockLimits } from '../mock/parse-knobs.js';
 import type { CatalogEntry } from '../model/catalog.js';
-import { type RenderedSite, renderSite } from '../site/render-site.js';
+import { renderSiteInWorker } from '../site/render-in-worker.js';
+import type { RenderedSite } from '../site/render-site.js';
 import { buildApiDocuments } from './api-documents.js';
 import { createApp } from './app.js';
 import { createMockNodeAdapter } from './mock-node-adapter.js';
@@ -27,7 +28,7 @@ export async function assembleProduct(
   entries: readonly CatalogEntry[],
   { limits = DEFAULT_LIMITS }: ProductOptions = {},
 ): Promise<Product> {
-  const site = await renderSite(entries);
+  const site = await renderSiteInWorker(entries);
   const mock = createMockService({ codes: buildMockCodes(entries), limits });
   const app = createApp({ site, api: buildApiDocuments(entries), mock });
   const server = createNodeServer({

@@ -48,6 +48,17 @@ function drainBody(req: IncomingMessage): Promise<boolean> {
   });
 }
 
+/** Request fields that change the mock's answer; reading rawHeaders avoids building `req.headers` on the hot path. */
+const VARYING_FIELDS = new Set(['accept', 'range', 'expect', 'content-length', 'transfer-encoding']);
+
+function isPlain(rawHeaders: readonly string[]): boolean {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] ?? '';
+    if (name.length >= 5 && name.length <= 17 && VARYING_FIELDS.has(name.toLowerCase())) return false;
+  }
+  return true;
+}
+
 /** A WebSocket text frame then a normal close (RFC 6455 §5.2, §5.5.1): the switch is real, the session short. */
 function websocketGoodbye(text: string): Buffer {
   const payload = Buffer.from(text);
@@ -61,13 +72,15 @@ function websocketGoodbye(text: string): Buffer {
  * real protocol switch for 101, which a fetch handler cannot express.
  */
 export function createMockNodeAdapter(service: MockService) {
-  const precomputed = new Map<string, Precomputed>();
+  // Keyed by request target (`/status/418`), one table per method, so the hot path is a single lookup.
+  const precomputedGet = new Map<string, Precomputed>();
+  const precomputedHead = new Map<string, Precomputed>();
   for (const method of ['GET', 'HEAD']) {
     for (const code of service.codes.keys()) {
       if (code < 200) continue;
       const url = new URL(`http://localhost/status/${code}`);
       const response = service.respond(String(code), { method, path: url.pathname, query: url.searchParams, headers: {} });
-      precomputed.set(`${method} ${code}`, {
+      (method === 'GET' ? precomputedGet : precomputedHead).set(`/status/${code}`, {
         status: response.status,
         reason: response.reason,
         headers: flatten(response),
@@ -141,21 +154,13 @@ export function createMockNodeAdapter(service: MockService) {
     handle(req: IncomingMessage, res: ServerResponse): boolean {
       const target = req.url ?? '/';
       if (!target.startsWith(STATUS_PREFIX)) return false;
-      // Hot path: a plain GET or HEAD of one code, no query, no content negotiation, no 1xx.
+      // Hot path: a plain GET or HEAD of one code, no query, nothing that changes the answer.
       const method = req.method ?? 'GET';
-      if (
-        (method === 'GET' || method === 'HEAD') &&
-        !req.headers.accept &&
-        !req.headers.range &&
-        !req.headers.expect &&
-        /^\/status\/\d{3}$/.test(target)
-      ) {
-        const hit = precomputed.get(`${method} ${target.slice(STATUS_PREFIX.length)}`);
-        if (hit && !req.headers['content-length'] && !req.headers['transfer-encoding']) {
-          res.writeHead(hit.status, hit.reason, hit.headers);
-          res.end(hit.body);
-          return true;
-        }
+      const hit = method === 'GET' ? precomputedGet.get(target) : method === 'HEAD' ? precomputedHead.get(target) : undefined;
+      if (hit && isPlain(req.rawHeaders)) {
+        res.writeHead(hit.status, hit.reason, hit.headers);
+        res.end(hit.body);
+        return true;
       }
       if (method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
         res.writeHead(204, preflightHeaders(req.headers['access-control-request-headers']).flat());

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { CatalogEntry, SectionKey } from '../model/catalog.js';
 import { CodePage } from './code-page.js';
@@ -21,7 +20,7 @@ export interface RenderedSite {
   /** The inline stylesheet, whose hash the Content-Security-Policy allows. */
   css: string;
   /** Renders `/search?q=` (the only page that depends on the request). */
-  renderSearch(query: string): string;
+  renderSearch(query: string): Promise<string>;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -90,14 +89,9 @@ export async function renderSite(entries: readonly CatalogEntry[]): Promise<Rend
   return {
     files,
     css,
-    renderSearch(query) {
+    async renderSearch(query) {
       const results = searchCodes(searchIndex, query).flatMap((hit) => byCode.get(hit.code) ?? []);
       return document(String(SearchPage({ query, results, css })));
     },
   };
-}
-
-/** `'sha256-…'` source expression for the inline stylesheet. */
-export function styleHash(css: string): string {
-  return `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 }
