@@ -25,7 +25,7 @@ export function compilePage(file: string, source: string): { page?: ParsedPage; 
   const { frontMatter, errors } = parseFrontMatter(file, block);
   if (!frontMatter) return { errors };
 
-  const parsed = parseSections(file, block.body, block.bodyFirstLine, frontMatter.code);
+  const parsed = parseSections(file, block.body, block.bodyFirstLine, frontMatter.code, frontMatter.wire === 'none');
   errors.push(...parsed.errors);
   if (!parsed.sections || errors.length > 0) return { errors };
 
@@ -36,6 +36,7 @@ export function compilePage(file: string, source: string): { page?: ParsedPage; 
     class: frontMatter.class,
     status: frontMatter.status,
     emitters: frontMatter.emitters,
+    wire: frontMatter.wire === 'none' ? null : (frontMatter.wire ?? frontMatter.code),
     summary: frontMatter.summary,
     spec: frontMatter.spec.map(toSpecReference),
     related: frontMatter.related,

@@ -28,7 +28,9 @@ export const frontMatterSchema = z
     aliases: z.array(text).default([]),
     class: z.enum(STATUS_CLASSES),
     status: z.enum(REGISTRY_STATUSES),
-    emitters: z.array(z.strictObject({ name: text, note: text })).default([]),
+    emitters: z.array(z.strictObject({ name: text, phrase: text.optional(), note: text })).default([]),
+    /** What the client actually receives when that differs from the code: another status (nginx 494–497 send 400), or `none`. */
+    wire: z.union([statusCode, z.literal('none')]).optional(),
     summary: text.max(240, 'expected one sentence of at most 240 characters'),
     spec: z.array(specReference),
     related: z.array(z.strictObject({ code: statusCode, note: text })).min(1, 'expected at least one related code'),

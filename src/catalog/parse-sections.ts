@@ -24,6 +24,8 @@ export function parseSections(
   body: string,
   firstLine: number,
   code: number,
+  /** A code that never reaches the client (`wire: none`) shows the log line instead of a response. */
+  logOnly = false,
 ): { sections?: Sections; errors: ContentError[] } {
   const errors: ContentError[] = [];
   const found: RawSection[] = [];
@@ -65,7 +67,7 @@ export function parseSections(
   errors.push(...checkOrder(file, found, line));
 
   for (const section of found) {
-    errors.push(...checkSectionContent(file, section, code));
+    errors.push(...checkSectionContent(file, section, code, logOnly));
   }
   if (errors.length > 0) return { errors };
 
@@ -85,7 +87,7 @@ export function parseSections(
     errors,
     sections: {
       meaning: render('meaning'),
-      responseExample: { ...render('responseExample'), http: codeOf('responseExample', new Set(['http'])) },
+      responseExample: { ...render('responseExample'), http: codeOf('responseExample', new Set(['http'])), log: codeOf('responseExample', new Set(['log'])) },
       causes: render('causes'),
       fixes: render('fixes'),
       mistakes: render('mistakes'),
@@ -148,7 +150,7 @@ function checkOrder(file: string, found: readonly RawSection[], endLine: number)
   return errors;
 }
 
-function checkSectionContent(file: string, section: RawSection, code: number): ContentError[] {
+function checkSectionContent(file: string, section: RawSection, code: number, logOnly: boolean): ContentError[] {
   const errors: ContentError[] = [];
   const field = `## ${section.heading}`;
   const codeBlocks = section.tokens.filter((token): token is Tokens.Code => token.type === 'code');
@@ -156,8 +158,10 @@ function checkSectionContent(file: string, section: RawSection, code: number): C
     if (!block.lang) errors.push({ file, line: section.line, field, message: 'a code fence has no language; name it (http, ts, sh)' });
   }
   const count = (langs: Set<string>) => codeBlocks.filter((block) => langs.has(block.lang ?? '')).length;
-  if (section.key === 'responseExample' && count(new Set(['http'])) !== 1) {
-    errors.push({ file, line: section.line, field, message: `expected exactly one \`\`\`http block, found ${count(new Set(['http']))}` });
+  if (section.key === 'responseExample') {
+    const [lang, wanted] = logOnly ? ['log', 'the log line (nothing reaches the client)'] : ['http', 'the response'];
+    const found = count(new Set([lang]));
+    if (found !== 1) errors.push({ file, line: section.line, field, message: `expected exactly one \`\`\`${lang} block with ${wanted}, found ${found}` });
   }
   if (section.key === 'clientExample') {
     if (count(TS_LANGS) !== 1)

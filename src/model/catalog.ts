@@ -64,6 +64,8 @@ export interface HeaderRequirement {
 
 export interface Emitter {
   name: string;
+  /** The emitter's own name for the code, when it differs from the page's phrase (420: "Method Failure" in Spring). */
+  phrase?: string | undefined;
   note: string;
 }
 
@@ -80,7 +82,8 @@ export interface Section {
 
 export interface Sections {
   meaning: Section;
-  responseExample: Section & { http: string };
+  /** `http`: the response as sent; `log`: for codes that never reach the client, the server's log line. */
+  responseExample: Section & { http: string; log: string };
   causes: Section;
   fixes: Section;
   mistakes: Section;
@@ -98,6 +101,11 @@ export interface CatalogEntry {
   class: StatusClass;
   status: RegistryStatus;
   emitters: Emitter[];
+  /**
+   * The status the client receives: the code itself for most pages; another status for codes that only appear in
+   * a server's logs while the client gets something else (nginx 494–497 send 400); `null` when nothing is sent (444, 499).
+   */
+  wire: number | null;
   summary: string;
   spec: SpecReference[];
   related: RelatedCode[];
