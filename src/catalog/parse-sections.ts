@@ -87,7 +87,11 @@ export function parseSections(
     errors,
     sections: {
       meaning: render('meaning'),
-      responseExample: { ...render('responseExample'), http: codeOf('responseExample', new Set(['http'])), log: codeOf('responseExample', new Set(['log'])) },
+      responseExample: {
+        ...render('responseExample'),
+        http: codeOf('responseExample', new Set(['http'])),
+        log: codeOf('responseExample', new Set(['log'])),
+      },
       causes: render('causes'),
       fixes: render('fixes'),
       mistakes: render('mistakes'),
@@ -161,7 +165,8 @@ function checkSectionContent(file: string, section: RawSection, code: number, lo
   if (section.key === 'responseExample') {
     const [lang, wanted] = logOnly ? ['log', 'the log line (nothing reaches the client)'] : ['http', 'the response'];
     const found = count(new Set([lang]));
-    if (found !== 1) errors.push({ file, line: section.line, field, message: `expected exactly one \`\`\`${lang} block with ${wanted}, found ${found}` });
+    if (found !== 1)
+      errors.push({ file, line: section.line, field, message: `expected exactly one \`\`\`${lang} block with ${wanted}, found ${found}` });
   }
   if (section.key === 'clientExample') {
     if (count(TS_LANGS) !== 1)

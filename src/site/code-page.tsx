@@ -68,7 +68,26 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css }: 
         {entry.emitters.length > 0 && (
           <>
             <dt>Sent by</dt>
-            <dd>{entry.emitters.map((emitter) => emitter.name).join(', ')}</dd>
+            <dd>
+              <ul class="emitters">
+                {entry.emitters.map((emitter) => (
+                  <li>
+                    <strong>{emitter.name}</strong>
+                    {emitter.phrase ? ` (“${emitter.phrase}”)` : ''}: {emitter.note}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {entry.wire !== entry.code && (
+          <>
+            <dt>On the wire</dt>
+            <dd>
+              {entry.wire === null
+                ? 'Nothing: the client never receives this code; it appears only in server logs.'
+                : `The client receives ${entry.wire}; ${entry.code} appears only in server logs.`}
+            </dd>
           </>
         )}
         <dt>Specification</dt>
@@ -92,6 +111,11 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css }: 
         <dt>Retry</dt>
         <dd>
           {RETRY_LABELS[entry.retry.policy]}: {entry.retry.note}
+        </dd>
+        <dt>Try it</dt>
+        <dd>
+          <code>curl -i http://localhost:8421/status/{entry.code}</code> against the mock (
+          <a href={`/status/${entry.code}`}>/status/{entry.code}</a> with <code>npm start</code>)
         </dd>
       </dl>
       <nav class="toc" aria-label="On this page">

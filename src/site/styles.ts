@@ -27,7 +27,7 @@ h2 a{color:inherit;text-decoration:none}h2 a:hover::after{content:" #";color:var
 .k1{color:var(--c1)}.k2{color:var(--c2)}.k3{color:var(--c3)}.k4{color:var(--c4)}.k5{color:var(--c5)}.ku{color:var(--cu)}
 .summary{font-size:1.15rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:1rem 0;padding:.8rem 1rem;background:var(--card);border-radius:8px}
-dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+dl.facts dt{font-weight:600}dl.facts dd{margin:0;min-width:0}ul.emitters{margin:0;padding-left:1.1rem}
 code{font:.9em/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 :not(pre)>code{background:var(--card);padding:.1em .3em;border-radius:4px}
 .example{position:relative}
