@@ -132,6 +132,25 @@ describe('compileCatalog', () => {
     expect(errors[1]?.message).toBe('expected one of "forbidden", "allowed", received "sometimes"');
   });
 
+  it('asks a page whose code never reaches the client for the log line instead of a response', async () => {
+    const { errors } = await compileWith((dir) => edit(dir, '460.md', 'content: allowed', 'content: allowed\nwire: none'));
+    expect(errors.map(formatContentError)).toEqual([
+      'codes/460.md:29 ## Response example: expected exactly one ```log block with the log line (nothing reaches the client), found 0',
+    ]);
+    const fixed = await compileWith(async (dir) => {
+      await edit(dir, '460.md', 'content: allowed', 'content: allowed\nwire: none');
+      await edit(
+        dir,
+        '460.md',
+        '```http\nHTTP/1.1 460 Fixture Alpha\nContent-Length: 0\n```',
+        '```log\n127.0.0.1 - - [26/Nov/2026:04:00:00 +0000] "GET / HTTP/1.1" 460 0 "-" "curl/8.5.0"\n```',
+      );
+    });
+    expect(fixed.errors).toEqual([]);
+    expect(fixed.catalog.codes[0]?.wire).toBeNull();
+    expect(fixed.catalog.codes[1]?.wire).toBe(461);
+  });
+
   it('names unknown fields at their own line', async () => {
     const { errors } = await compileWith((dir) => edit(dir, '460.md', 'cacheable: false', 'cacheable: false\ncachable: true'));
     expect(errors).toEqual([{ file: 'codes/460.md', line: 18, field: 'front matter "cachable"', message: 'unknown field "cachable"' }]);
