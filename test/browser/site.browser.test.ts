@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type LaunchedBrowser, launchChromium, mustRunBrowserTests } from '../support/browser.js';
+import { SECTION_IDS } from '../support/page-sections.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const RESULTS = new URL('../../test-results/', import.meta.url);
@@ -49,17 +50,7 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('the site in Chromium
     await page.waitForURL(`${server.url}/codes/421`);
     expect(await page.locator('h1').textContent()).toBe('421 Misdirected Request');
 
-    for (const id of [
-      'meaning',
-      'response-example',
-      'common-causes',
-      'how-to-fix-it',
-      'common-mistakes',
-      'how-browsers-and-apis-use-it',
-      'practical-developer-insight',
-      'client-side-example',
-      'related-status-codes',
-    ]) {
+    for (const id of SECTION_IDS) {
       const heading = page.locator(`h2#${id}`);
       await heading.scrollIntoViewIfNeeded();
       expect(await heading.isVisible(), id).toBe(true);

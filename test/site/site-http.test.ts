@@ -6,19 +6,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPathFor, exportSite } from '../../src/server/export-site.js';
 import { loadContent } from '../support/content.js';
+import { SECTION_IDS } from '../support/page-sections.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-const SECTION_IDS = [
-  'meaning',
-  'response-example',
-  'common-causes',
-  'how-to-fix-it',
-  'common-mistakes',
-  'how-browsers-and-apis-use-it',
-  'practical-developer-insight',
-  'client-side-example',
-  'related-status-codes',
-];
 
 interface RawResponse {
   status: number;
