@@ -46,6 +46,7 @@ export const HEADER_VALUES: Record<string, ValueOf> = {
   'accept-patch': () => 'application/merge-patch+json',
   'content-length': () => undefined, // framing belongs to the server
   'transfer-encoding': () => undefined,
+  'delta-base': () => undefined, // only for a delta computed against one of several offered tags (RFC 3229)
 };
 
 /** RFC 6455 §4.2.2: the accept value is base64(SHA-1(key + GUID)). */

@@ -86,7 +86,9 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css }: 
             <dd>
               {entry.wire === null
                 ? 'Nothing: the client never receives this code; it appears only in server logs.'
-                : `The client receives ${entry.wire}; ${entry.code} appears only in server logs.`}
+                : entry.status === 'unofficial'
+                  ? `The client receives ${entry.wire}; ${entry.code} appears only in server logs.`
+                  : `The status line carries ${entry.wire}; ${entry.code} travels inside its body.`}
             </dd>
           </>
         )}

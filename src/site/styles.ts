@@ -39,7 +39,7 @@ ul.codes{list-style:none;padding:0;margin:0}
 ul.codes li{display:grid;grid-template-columns:3.2rem 1fr;gap:.2rem .8rem;padding:.45rem 0;border-bottom:1px solid var(--line)}
 ul.codes .num{font-weight:700;font-variant-numeric:tabular-nums}ul.codes .text{min-width:0}
 ul.codes .phrase{font-weight:600}ul.codes .sum{display:block;color:var(--muted);font-size:.92rem}
-.tag{font-size:.75rem;color:var(--muted);border:1px solid var(--line);border-radius:1rem;padding:0 .45rem;margin-left:.3rem;white-space:nowrap}
+.tag{display:inline-block;max-width:100%;font-size:.75rem;color:var(--muted);border:1px solid var(--line);border-radius:1rem;padding:0 .45rem;margin-left:.3rem}
 nav.pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem}
 nav.toc ol{columns:2;padding-left:1.2rem;font-size:.95rem}
 footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}

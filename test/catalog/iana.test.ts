@@ -43,6 +43,11 @@ describe('the catalog against the IANA registry snapshot', async () => {
     },
   );
 
+  it('has a page for every number in the registry', () => {
+    const pages = new Set(catalog.codes.map((entry) => entry.code));
+    expect(iana.codes.filter((row) => !pages.has(row.value)).map((row) => row.value)).toEqual([]);
+  });
+
   it('marks every page whose code is not in the registry as unofficial', () => {
     const unregistered = catalog.codes.filter((entry) => !registered.has(entry.code));
     expect(unregistered.filter((entry) => entry.status !== 'unofficial').map((entry) => entry.code)).toEqual([]);
