@@ -106,15 +106,10 @@ export function createMockNodeAdapter(service: MockService) {
       );
       return;
     }
-    if (response.sleepMs > 0) {
-      const aborted = new AbortController();
-      res.once('close', () => aborted.abort());
-      try {
-        await delay(response.sleepMs, undefined, { signal: aborted.signal });
-      } catch {
-        return; // the client went away while we slept
-      }
-    }
+    // An interim response goes out at once and the delay follows, as a slow server sends 102 or 103 while it works.
+    const interim = response.status < 200 && response.status !== 101;
+    if (interim) sendInterim(req, res, response.status);
+    if (response.sleepMs > 0 && !(await sleepUnlessClosed(res, response.sleepMs))) return;
     if (response.status === 101) {
       // A real switch happens in upgrade(); reaching here means the request did not offer one we can honour.
       write(
@@ -126,13 +121,27 @@ export function createMockNodeAdapter(service: MockService) {
       );
       return;
     }
-    if (response.status < 200) {
-      sendInterim(req, res, response.status);
+    if (interim) {
       const final = service.respond('200', { ...request, query: new URLSearchParams() });
       write(res, { ...final, headers: [...final.headers, ['X-Interim-Status', String(response.status)]] });
       return;
     }
     write(res, response);
+  }
+
+  /** Waits, unless the client goes away first; false when it did. */
+  async function sleepUnlessClosed(res: ServerResponse, ms: number): Promise<boolean> {
+    const aborted = new AbortController();
+    const abort = () => aborted.abort();
+    res.once('close', abort);
+    try {
+      await delay(ms, undefined, { signal: aborted.signal });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      res.off('close', abort);
+    }
   }
 
   /** RFC 9110 §15.2: never send 1xx to an HTTP/1.0 client. */

@@ -103,3 +103,21 @@ describe('101 switches protocols only when asked', () => {
     expect(page).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
   });
 });
+
+describe('interim responses and delays', () => {
+  it('sends 102 at once and the final response after ?sleep=', async () => {
+    const arrivals = await new Promise<Array<[string, number]>>((resolve, reject) => {
+      const seen: Array<[string, number]> = [];
+      const started = Date.now();
+      const socket = connect(server.port, '127.0.0.1', () => socket.write(get('/status/102?sleep=400')));
+      socket.on('data', (chunk: Buffer) => {
+        for (const match of chunk.toString('latin1').matchAll(/HTTP\/1\.1 (\d{3})/g)) seen.push([match[1] ?? '', Date.now() - started]);
+      });
+      socket.on('close', () => resolve(seen));
+      socket.on('error', reject);
+    });
+    expect(arrivals.map(([status]) => status)).toEqual(['102', '200']);
+    expect(arrivals[0]?.[1]).toBeLessThan(300);
+    expect(arrivals[1]?.[1]).toBeGreaterThanOrEqual(390);
+  });
+});
