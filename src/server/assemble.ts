@@ -9,13 +9,17 @@ import type { RenderedSite } from '../site/render-site.js';
 import { buildApiDocuments } from './api-documents.js';
 import { createApp } from './app.js';
 import { createMockNodeAdapter } from './mock-node-adapter.js';
-import { createNodeServer } from './node-server.js';
+import { createNodeServer, type ProductHandlers } from './node-server.js';
 
 export interface Product {
   site: RenderedSite;
   mock: MockService;
   app: Hono;
-  /** Not yet listening. */
+  /** What every listener serves: the app and the mock's adapters for HTTP/1.1 and HTTP/2. */
+  handlers: ProductHandlers;
+  /** How long a request may take to arrive; longer than the mock's longest sleep. */
+  requestTimeoutMs: number;
+  /** The HTTP/1.1 listener, not yet listening. */
   server: Server;
 }
 
@@ -31,10 +35,8 @@ export async function assembleProduct(
   const site = await renderSiteInWorker(entries);
   const mock = createMockService({ codes: buildMockCodes(entries), limits });
   const app = createApp({ site, api: buildApiDocuments(entries), mock });
-  const server = createNodeServer({
-    app,
-    mock: createMockNodeAdapter(mock),
-    requestTimeoutMs: Math.max(30_000, limits.maxSleepMs + 20_000),
-  });
-  return { site, mock, app, server };
+  const handlers = { app, mock: createMockNodeAdapter(mock), mockHttp2: createMockNodeAdapter(mock, { http2: true }) };
+  const requestTimeoutMs = Math.max(30_000, limits.maxSleepMs + 20_000);
+  const server = createNodeServer({ ...handlers, requestTimeoutMs });
+  return { site, mock, app, handlers, requestTimeoutMs, server };
 }

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIMITS } from '../mock/parse-knobs.js';
 import { assembleProduct } from './assemble.js';
+import { generateCertificate } from './certificate.js';
+import { createH2cServer, createH2Server } from './http2-server.js';
 import { loadFreshCatalog } from './load-site.js';
-import { createMisdirectedH2, createMisdirectedH2c } from './misdirected-h2.js';
 import { shutDownGracefully } from './node-server.js';
 
 function readInteger(name: string, fallback: number, max: number): number {
@@ -21,28 +22,35 @@ const port = readInteger('PORT', 8421, 65535);
 const maxSleepMs = readInteger('MOCK_MAX_SLEEP_MS', DEFAULT_LIMITS.maxSleepMs, 600_000);
 
 const catalog = await loadFreshCatalog();
-const { server } = await assembleProduct(catalog.codes, { limits: { maxSleepMs } });
+const product = await assembleProduct(catalog.codes, { limits: { maxSleepMs } });
+const { server } = product;
 server.listen(port, () => {
   console.log(`httpstatus listening on http://localhost:${(server.address() as AddressInfo).port}`);
 });
 
-// Opt-in HTTP/2 listeners that answer 421 for real (RFC 9110 §15.5.20): HTTP2_PORT (TLS, self-signed certificate)
-// and H2C_PORT (cleartext), serving the names in HTTP2_HOSTS.
-const hosts = (process.env.HTTP2_HOSTS ?? 'a.localhost,b.localhost')
+// Opt-in HTTP/2 listeners serving the same product: HTTP2_PORT (TLS with a self-signed certificate, ALPN h2 and
+// http/1.1) and H2C_PORT (cleartext, prior knowledge). Both answer 421 for a host they do not serve, or for a
+// served host on a connection bound to another (RFC 9110 §15.5.20).
+const hosts = (process.env.HTTP2_HOSTS ?? 'localhost,127.0.0.1,[::1],a.localhost,b.localhost')
   .split(',')
   .map((host) => host.trim())
   .filter(Boolean);
 const extraServers: Array<{ close(callback?: () => void): unknown }> = [];
+const http2Options = { ...product.handlers, hosts, requestTimeoutMs: product.requestTimeoutMs };
 if (process.env.HTTP2_PORT) {
   const tlsPort = readInteger('HTTP2_PORT', 0, 65535);
-  const { server: h2 } = await createMisdirectedH2({ hosts });
-  h2.listen(tlsPort, () => console.log(`HTTP/2 (TLS, self-signed) for ${hosts.join(', ')} on port ${(h2.address() as AddressInfo).port}`));
+  const h2 = createH2Server({ ...http2Options, ...(await generateCertificate(hosts)) });
+  h2.listen(tlsPort, () =>
+    console.log(`HTTP/2 over TLS (self-signed) for ${hosts.join(', ')} on https://localhost:${(h2.address() as AddressInfo).port}`),
+  );
   extraServers.push(h2);
 }
 if (process.env.H2C_PORT) {
   const h2cPort = readInteger('H2C_PORT', 0, 65535);
-  const h2c = createMisdirectedH2c({ hosts });
-  h2c.listen(h2cPort, () => console.log(`HTTP/2 cleartext (h2c) for ${hosts.join(', ')} on port ${(h2c.address() as AddressInfo).port}`));
+  const h2c = createH2cServer(http2Options);
+  h2c.listen(h2cPort, () =>
+    console.log(`HTTP/2 cleartext (h2c) for ${hosts.join(', ')} on http://localhost:${(h2c.address() as AddressInfo).port}`),
+  );
   extraServers.push(h2c);
 }
 

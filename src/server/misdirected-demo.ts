@@ -1,21 +1,31 @@
 import { type ClientHttp2Session, connect } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import { createMisdirectedH2 } from './misdirected-h2.js';
+import { assembleProduct } from './assemble.js';
+import { generateCertificate } from './certificate.js';
+import { createH2Server } from './http2-server.js';
+import { loadFreshCatalog } from './load-site.js';
+import type { ProductHandlers } from './node-server.js';
 
 /** One request on an existing HTTP/2 session, for an explicit :authority. */
-export function requestOn(session: ClientHttp2Session, authority: string, path = '/'): Promise<{ status: number; body: string }> {
+export function requestOn(
+  session: ClientHttp2Session,
+  authority: string,
+  path = '/status/200',
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const stream = session.request({ ':authority': authority, ':path': path });
+    const stream = session.request({ ':authority': authority, ':path': path, accept: 'text/plain' });
     let status = 0;
+    let headers: Record<string, unknown> = {};
     let body = '';
-    stream.on('response', (headers) => {
-      status = Number(headers[':status']);
+    stream.on('response', (fields) => {
+      status = Number(fields[':status']);
+      headers = fields;
     });
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
       body += chunk;
     });
-    stream.on('end', () => resolve({ status, body }));
+    stream.on('end', () => resolve({ status, headers, body }));
     stream.on('error', reject);
     stream.end();
   });
@@ -25,16 +35,17 @@ export function requestOn(session: ClientHttp2Session, authority: string, path =
  * `npm run demo:421`: two names on one certificate, one TLS connection. The second request reuses the connection,
  * as browsers coalesce, gets 421, and succeeds when retried on a connection of its own (RFC 9110 §15.5.20).
  */
-export async function runMisdirectedDemo(log: (line: string) => void = console.log): Promise<number[]> {
+export async function runMisdirectedDemo(handlers: ProductHandlers, log: (line: string) => void = console.log): Promise<number[]> {
   const hosts = ['a.localhost', 'b.localhost'];
-  const { server, cert } = await createMisdirectedH2({ hosts });
+  const { key, cert } = await generateCertificate(hosts);
+  const server = createH2Server({ ...handlers, hosts, key, cert });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const open = (servername: string) => connect(`https://127.0.0.1:${port}`, { ca: cert, servername });
   const statuses: number[] = [];
   const show = (label: string, result: { status: number; body: string }) => {
     statuses.push(result.status);
-    log(`${label}: ${result.status} ${result.body.split('\n')[1] ?? ''}`);
+    log(`${label}: ${result.status} ${result.status === 421 ? (result.body.split('\n')[1] ?? '') : 'served'}`);
   };
   try {
     log(`HTTP/2 over TLS on 127.0.0.1:${port}, certificate for ${hosts.join(' and ')}`);
@@ -52,5 +63,6 @@ export async function runMisdirectedDemo(log: (line: string) => void = console.l
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runMisdirectedDemo();
+  const product = await assembleProduct((await loadFreshCatalog()).codes);
+  await runMisdirectedDemo(product.handlers);
 }

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { preflightHeaders } from '../http/cors.js';
@@ -10,28 +11,103 @@ const STATUS_PREFIX = '/status/';
 export const MAX_REQUEST_BODY = 1024 * 1024;
 const EARLY_HINTS_LINK = '</assets/page.js>; rel=preload; as=script';
 
+export type NodeRequest = IncomingMessage | Http2ServerRequest;
+export type NodeResponse = ServerResponse | Http2ServerResponse;
+
+/** Header fields as a wire writes them: a flat name/value list on HTTP/1.1, an object on HTTP/2. */
+type Fields = string[] | OutgoingHttpHeaders;
+
 interface Precomputed {
   status: number;
   reason: string;
-  headers: string[];
+  headers: Fields;
   body: Buffer | undefined;
 }
 
-function flatten(response: MockResponse): string[] {
+/**
+ * What differs between HTTP/1.1 and HTTP/2 when the mock writes: the status line's reason phrase, the fields a
+ * version allows, and how an interim response goes out.
+ */
+interface Wire {
+  fields(headers: ReadonlyArray<readonly [string, string]>, body: Buffer | undefined): Fields;
+  writeHead(res: NodeResponse, status: number, reason: string, fields: Fields): void;
+  /** Sends one 1xx other than 101 before the final response. */
+  sendInterim(req: NodeRequest, res: NodeResponse, status: number, reason: string): void;
+}
+
+/** RFC 9113 §8.2.2: connection-specific fields are malformed in HTTP/2 (Node refuses to send them). */
+const CONNECTION_SPECIFIC = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
+
+function flatten(headers: ReadonlyArray<readonly [string, string]>, body: Buffer | undefined): string[] {
   const flat: string[] = [];
-  for (const [name, value] of response.headers) flat.push(name, value);
-  if (response.body !== undefined) flat.push('Content-Length', String(response.body.length));
+  for (const [name, value] of headers) flat.push(name, value);
+  if (body !== undefined) flat.push('Content-Length', String(body.length));
   return flat;
 }
 
-function toRequest(req: IncomingMessage, url: URL): MockRequest {
+/** HTTP/2 fields: lower-case names, repeated names as one array, connection-specific fields dropped. */
+function toHttp2Fields(headers: ReadonlyArray<readonly [string, string]>, body: Buffer | undefined): OutgoingHttpHeaders {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase();
+    if (CONNECTION_SPECIFIC.has(key)) continue;
+    const previous = fields[key];
+    fields[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  if (body !== undefined) fields['content-length'] = String(body.length);
+  return fields;
+}
+
+/** `end` with or without a body, on either version's response. */
+export function endResponse(res: NodeResponse, body?: Buffer | string): void {
+  (res as ServerResponse).end(body);
+}
+
+const expectsContinue = (req: NodeRequest) => req.headers.expect?.toLowerCase() === '100-continue';
+
+const HTTP1: Wire = {
+  fields: flatten,
+  writeHead: (res, status, reason, fields) => (res as ServerResponse).writeHead(status, reason, fields as string[]),
+  sendInterim(req, res, status, reason) {
+    // RFC 9110 §15.2: never send 1xx to an HTTP/1.0 client.
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) return;
+    const http1 = res as ServerResponse;
+    if (status === 100) {
+      // An Expect: 100-continue request already got its 100 from the server's checkContinue handler.
+      if (!expectsContinue(req)) http1.writeContinue();
+    } else if (status === 102) http1.writeProcessing();
+    else if (status === 103) http1.writeEarlyHints({ link: EARLY_HINTS_LINK });
+    else if (http1.socket && !http1.headersSent) {
+      http1.socket.write(`HTTP/1.1 ${status} ${reason.replace(/[^\x20-\x7e]/g, '')}\r\n\r\n`);
+    }
+  },
+};
+
+const HTTP2: Wire = {
+  fields: toHttp2Fields,
+  // HTTP/2 has no reason phrase (RFC 9113 §8.3.2); passing one only makes Node warn.
+  writeHead: (res, status, _reason, fields) => (res as Http2ServerResponse).writeHead(status, fields as OutgoingHttpHeaders),
+  sendInterim(req, res, status) {
+    const http2 = res as Http2ServerResponse;
+    if (http2.headersSent || http2.stream.destroyed) return;
+    if (status === 100) {
+      if (!expectsContinue(req)) http2.writeContinue();
+    } else if (status === 103) http2.writeEarlyHints({ link: EARLY_HINTS_LINK });
+    else http2.stream.additionalHeaders({ ':status': status });
+  },
+};
+
+function toRequest(req: NodeRequest, url: URL): MockRequest {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.startsWith(':')) continue; // HTTP/2 pseudo-header fields are not header fields
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
   return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers };
 }
 
 /** Reads and discards the request body, up to a limit, so the connection stays usable and a large body cannot pin memory. */
-function drainBody(req: IncomingMessage): Promise<boolean> {
+function drainBody(req: NodeRequest): Promise<boolean> {
   return new Promise((resolve) => {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -45,11 +121,12 @@ function drainBody(req: IncomingMessage): Promise<boolean> {
     req.on('end', () => resolve(true));
     req.on('error', () => resolve(false));
     req.on('aborted', () => resolve(false));
+    req.on('close', () => resolve(req.complete));
   });
 }
 
 /** Request fields that change the mock's answer; reading rawHeaders avoids building `req.headers` on the hot path. */
-const VARYING_FIELDS = new Set(['accept', 'range', 'expect', 'content-length', 'transfer-encoding']);
+const VARYING_FIELDS = new Set(['accept', 'range', 'expect', 'content-length', 'transfer-encoding', 'origin']);
 
 function isPlain(rawHeaders: readonly string[]): boolean {
   for (let i = 0; i < rawHeaders.length; i += 2) {
@@ -69,9 +146,10 @@ function websocketGoodbye(text: string): Buffer {
 /**
  * The mock on Node: `/status/…` is answered here without going through the fetch adapter, from responses
  * precomputed per code for the common case, and with real interim responses (100, 102, 103, any other 1xx) and a
- * real protocol switch for 101, which a fetch handler cannot express.
+ * real protocol switch for 101, which a fetch handler cannot express. One adapter per HTTP version.
  */
-export function createMockNodeAdapter(service: MockService) {
+export function createMockNodeAdapter(service: MockService, { http2 = false }: { http2?: boolean } = {}) {
+  const wire = http2 ? HTTP2 : HTTP1;
   // Keyed by request target (`/status/418`), one table per method, so the hot path is a single lookup.
   const precomputedGet = new Map<string, Precomputed>();
   const precomputedHead = new Map<string, Precomputed>();
@@ -83,39 +161,51 @@ export function createMockNodeAdapter(service: MockService) {
       (method === 'GET' ? precomputedGet : precomputedHead).set(`/status/${code}`, {
         status: response.status,
         reason: response.reason,
-        headers: flatten(response),
+        headers: wire.fields(response.headers, response.body),
         body: response.body,
       });
     }
   }
 
-  const write = (res: ServerResponse, response: MockResponse) => {
-    res.writeHead(response.status, response.reason, flatten(response));
-    res.end(response.body);
+  const write = (res: NodeResponse, response: MockResponse) => {
+    wire.writeHead(res, response.status, response.reason, wire.fields(response.headers, response.body));
+    endResponse(res, response.body);
   };
 
-  async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function answer(req: NodeRequest, res: NodeResponse, url: URL): Promise<void> {
     const spec = url.pathname.slice(STATUS_PREFIX.length);
     const request = toRequest(req, url);
     const response = service.respond(spec, request);
     const complete = await drainBody(req);
+    if (res.writableEnded || res.destroyed) return; // the client went away while sending its body
     if (!complete) {
-      res.writeHead(413, 'Content Too Large', { 'Content-Type': 'application/json', Connection: 'close' });
-      res.end(
-        `${JSON.stringify({ status: 413, error: 'Content Too Large', message: `request bodies are limited to ${MAX_REQUEST_BODY} bytes` })}\n`,
-      );
+      write(res, {
+        status: 413,
+        reason: 'Content Too Large',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Connection', 'close'],
+        ],
+        body: Buffer.from(
+          `${JSON.stringify({ status: 413, error: 'Content Too Large', message: `request bodies are limited to ${MAX_REQUEST_BODY} bytes` })}\n`,
+        ),
+        sleepMs: 0,
+      });
       return;
     }
     // An interim response goes out at once and the delay follows, as a slow server sends 102 or 103 while it works.
     const interim = response.status < 200 && response.status !== 101;
-    if (interim) sendInterim(req, res, response.status);
+    if (interim) wire.sendInterim(req, res, response.status, service.codes.get(response.status)?.reason ?? 'Informational');
     if (response.sleepMs > 0 && !(await sleepUnlessClosed(res, response.sleepMs))) return;
+    if (res.writableEnded || res.destroyed) return;
     if (response.status === 101) {
       // A real switch happens in upgrade(); reaching here means the request did not offer one we can honour.
       write(
         res,
         mockError(
-          '101 switches protocols only for a WebSocket upgrade: send Connection: Upgrade, Upgrade: websocket, Sec-WebSocket-Version: 13 and a Sec-WebSocket-Key',
+          http2
+            ? '101 does not exist in HTTP/2 (RFC 9113 §8.6): ask for /status/101 over HTTP/1.1 with a WebSocket upgrade'
+            : '101 switches protocols only for a WebSocket upgrade: send Connection: Upgrade, Upgrade: websocket, Sec-WebSocket-Version: 13 and a Sec-WebSocket-Key',
           url.pathname,
         ),
       );
@@ -130,7 +220,7 @@ export function createMockNodeAdapter(service: MockService) {
   }
 
   /** Waits, unless the client goes away first; false when it did. */
-  async function sleepUnlessClosed(res: ServerResponse, ms: number): Promise<boolean> {
+  async function sleepUnlessClosed(res: NodeResponse, ms: number): Promise<boolean> {
     const aborted = new AbortController();
     const abort = () => aborted.abort();
     res.once('close', abort);
@@ -144,43 +234,29 @@ export function createMockNodeAdapter(service: MockService) {
     }
   }
 
-  /** RFC 9110 §15.2: never send 1xx to an HTTP/1.0 client. */
-  function sendInterim(req: IncomingMessage, res: ServerResponse, status: number): void {
-    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) return;
-    if (status === 100) {
-      // An Expect: 100-continue request already got its 100 from the server's checkContinue handler.
-      if (req.headers.expect?.toLowerCase() !== '100-continue') res.writeContinue();
-    } else if (status === 102) res.writeProcessing();
-    else if (status === 103) res.writeEarlyHints({ link: EARLY_HINTS_LINK });
-    else if (res.socket && !res.headersSent) {
-      const reason = service.codes.get(status)?.reason.replace(/[^\x20-\x7e]/g, '') ?? 'Informational';
-      res.socket.write(`HTTP/1.1 ${status} ${reason}\r\n\r\n`);
-    }
-  }
-
   return {
     /** True when the request is the mock's; false leaves it to the app. */
-    handle(req: IncomingMessage, res: ServerResponse): boolean {
+    handle(req: NodeRequest, res: NodeResponse): boolean {
       const target = req.url ?? '/';
       if (!target.startsWith(STATUS_PREFIX)) return false;
       // Hot path: a plain GET or HEAD of one code, no query, nothing that changes the answer.
       const method = req.method ?? 'GET';
       const hit = method === 'GET' ? precomputedGet.get(target) : method === 'HEAD' ? precomputedHead.get(target) : undefined;
       if (hit && isPlain(req.rawHeaders)) {
-        res.writeHead(hit.status, hit.reason, hit.headers);
-        res.end(hit.body);
+        wire.writeHead(res, hit.status, hit.reason, hit.headers);
+        endResponse(res, hit.body);
         return true;
       }
       if (method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
-        res.writeHead(204, preflightHeaders(req.headers['access-control-request-headers']).flat());
-        res.end();
+        wire.writeHead(res, 204, 'No Content', wire.fields(preflightHeaders(req.headers['access-control-request-headers']), undefined));
+        endResponse(res);
         return true;
       }
       const url = new URL(target, 'http://localhost');
       answer(req, res, url).catch((error: unknown) => {
-        if (!res.headersSent) {
+        if (!res.headersSent && !res.destroyed) {
           res.writeHead(500, { 'Content-Type': 'application/json' });
-          res.end(`${JSON.stringify({ status: 500, error: 'Internal Server Error', message: String(error) })}\n`);
+          endResponse(res, `${JSON.stringify({ status: 500, error: 'Internal Server Error', message: String(error) })}\n`);
         } else res.destroy();
       });
       return true;

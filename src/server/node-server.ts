@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { MockNodeAdapter } from './mock-node-adapter.js';
+import type { MockNodeAdapter, NodeRequest, NodeResponse } from './mock-node-adapter.js';
 
-export interface NodeServerOptions {
+export interface ProductHandlers {
   app: Hono;
+  /** The mock's HTTP/1.1 adapter. */
   mock: MockNodeAdapter;
+  /** The mock's HTTP/2 adapter, for listeners that speak HTTP/2. */
+  mockHttp2?: MockNodeAdapter;
+}
+
+export interface NodeServerOptions extends ProductHandlers {
   /** Longest a client may take to send its headers; slow-loris protection. */
   headersTimeoutMs?: number;
   /** Longest a whole request may take to arrive; must exceed the mock's longest sleep, which runs after it. */
@@ -16,9 +23,61 @@ export interface NodeServerOptions {
   connectionsCheckingIntervalMs?: number;
 }
 
+export type RequestListener = (req: NodeRequest, res: NodeResponse) => void;
+
+/** `/status/…` goes to the mock's adapter for the request's HTTP version, everything else to the Hono app. */
+export function createRequestListener({ app, mock, mockHttp2 = mock }: ProductHandlers): RequestListener {
+  const appListener = getRequestListener(app.fetch);
+  return (req, res) => {
+    const adapter = req.httpVersionMajor === 2 ? mockHttp2 : mock;
+    if (!adapter.handle(req, res)) void appListener(req, res);
+  };
+}
+
+/** Where a client fault ends: the socket is dropped, and nothing reaches the process as an unhandled error. */
+const dropOnError = (socket: Duplex) => {
+  if (socket.listenerCount('error') === 0) socket.on('error', () => socket.destroy());
+};
+
 /**
- * One Node server for the whole product: `/status/…` goes to the mock's Node adapter (fast path, real 1xx,
- * real upgrades), everything else to the Hono app through its fetch adapter.
+ * What an HTTP/1.1 connection needs beyond plain requests, on any server that parses HTTP/1.1 (the plain listener,
+ * and the TLS listener's fallback when ALPN picks http/1.1): 100-continue, upgrades, CONNECT.
+ */
+export function attachHttp1Handlers(
+  server: { on(event: string, listener: (...args: never[]) => void): unknown },
+  onRequest: RequestListener,
+  mock: MockNodeAdapter,
+): void {
+  // RFC 9110 §10.1.1: answer Expect: 100-continue ourselves, so /status/… paths and the app both receive the body.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    res.writeContinue();
+    onRequest(req, res);
+  });
+
+  // An Upgrade offer that the mock does not take is answered as an ordinary request on the same socket, which is
+  // ours from here on: its errors (a reset after the 101, during a sleep) are handled here.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    dropOnError(socket);
+    if (head.length > 0) socket.unshift(head);
+    mock.upgrade(req, socket, (request, connection) => answerOnSocket(request, connection as Socket, onRequest));
+  });
+}
+
+/** Answers a request whose socket Node handed over (upgrade, CONNECT) as an ordinary response, then closes. */
+function answerOnSocket(request: IncomingMessage, connection: Socket, onRequest: RequestListener): void {
+  const res = new ServerResponse(request);
+  res.shouldKeepAlive = false;
+  res.assignSocket(connection);
+  res.on('finish', () => {
+    res.detachSocket(connection);
+    connection.end();
+  });
+  onRequest(request, res);
+}
+
+/**
+ * One Node server for the whole product over HTTP/1.1: `/status/…` goes to the mock's Node adapter (fast path,
+ * real 1xx, real upgrades), everything else to the Hono app through its fetch adapter.
  */
 export function createNodeServer({
   app,
@@ -28,10 +87,7 @@ export function createNodeServer({
   keepAliveTimeoutMs = 5_000,
   connectionsCheckingIntervalMs = 1_000,
 }: NodeServerOptions): Server {
-  const appListener = getRequestListener(app.fetch);
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    if (!mock.handle(req, res)) void appListener(req, res);
-  };
+  const onRequest = createRequestListener({ app, mock });
   const server = createServer(
     {
       maxHeaderSize: 16 * 1024,
@@ -44,27 +100,7 @@ export function createNodeServer({
   );
   server.maxHeadersCount = 100;
   // Malformed requests, oversized headers (431) and slow clients (408) get Node's own answers and a closed socket.
-
-  // RFC 9110 §10.1.1: answer Expect: 100-continue ourselves, so /status/… paths and the app both receive the body.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    res.writeContinue();
-    onRequest(req, res);
-  });
-
-  // An Upgrade offer that the mock does not take is answered as an ordinary request on the same socket.
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (head.length > 0) socket.unshift(head);
-    mock.upgrade(req, socket, (request, connection) => {
-      const res = new ServerResponse(request);
-      res.shouldKeepAlive = false;
-      res.assignSocket(connection as never);
-      res.on('finish', () => {
-        res.detachSocket(connection as never);
-        connection.end();
-      });
-      onRequest(request, res);
-    });
-  });
+  attachHttp1Handlers(server, onRequest, mock);
   return server;
 }
 

@@ -1,42 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { send } from '../support/http.js';
+import { startServerProcess } from '../support/process.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let child: ChildProcess | undefined;
 
 afterAll(() => {
   child?.kill('SIGKILL');
 });
 
-/** Starts the real entry point (`npm start` runs the same file) on a free port and waits for its banner. */
-async function startProcess(): Promise<{ process: ChildProcess; url: string; output: () => string }> {
-  const started = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = started;
-  let output = '';
-  started.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    started.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
-    });
-    started.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return { process: started, url, output: () => output };
-}
-
 describe('graceful shutdown of the real process', () => {
   it('on SIGTERM finishes the request in flight, refuses new connections, and exits 0', async () => {
-    const server = await startProcess();
+    const server = await startServerProcess();
+    child = server.process;
     const inFlight = send(server.url, '/status/200?sleep=1500');
     await new Promise((resolve) => setTimeout(resolve, 300));
     server.process.kill('SIGTERM');

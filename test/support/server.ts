@@ -1,5 +1,7 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { assembleProduct, type Product } from '../../src/server/assemble.js';
+import { generateCertificate } from '../../src/server/certificate.js';
+import { createH2cServer, createH2Server } from '../../src/server/http2-server.js';
 import type { RenderedSite } from '../../src/site/render-site.js';
 import { loadContent } from './content.js';
 
@@ -8,6 +10,19 @@ export interface TestServer {
   port: number;
   site: RenderedSite;
   product: Product;
+  close(): Promise<void>;
+}
+
+export interface TestHttp2Servers {
+  /** `https://127.0.0.1:port`: TLS with ALPN h2 and http/1.1. */
+  tlsUrl: string;
+  tlsPort: number;
+  /** The self-signed certificate, for clients that verify. */
+  cert: string;
+  /** `http://127.0.0.1:port`: cleartext HTTP/2 with prior knowledge. */
+  h2cUrl: string;
+  h2cPort: number;
+  hosts: readonly string[];
   close(): Promise<void>;
 }
 
@@ -23,12 +38,16 @@ export async function loadTestSite(): Promise<RenderedSite> {
   return (await loadProduct()).site;
 }
 
+async function listen(server: { listen(port: number, host: string, done: () => void): unknown; address(): unknown }): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
 /** The real server (site, API, mock) on a free loopback port, as `npm start` serves it. */
 export async function startTestServer(): Promise<TestServer> {
   const product = await loadProduct();
   const { server } = product;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -39,5 +58,33 @@ export async function startTestServer(): Promise<TestServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The same product on the HTTP/2 listeners `HTTP2_PORT` and `H2C_PORT` start, on free loopback ports. */
+export async function startTestHttp2Servers(
+  hosts: readonly string[] = ['127.0.0.1', 'localhost', 'a.localhost', 'b.localhost'],
+): Promise<TestHttp2Servers> {
+  const product = await loadProduct();
+  const { key, cert } = await generateCertificate(hosts);
+  const options = { ...product.handlers, hosts, requestTimeoutMs: product.requestTimeoutMs };
+  const tls = createH2Server({ ...options, key, cert });
+  const h2c = createH2cServer(options);
+  const tlsPort = await listen(tls);
+  const h2cPort = await listen(h2c);
+  const closeOne = (server: typeof tls | typeof h2c) => new Promise<void>((resolve) => server.close(() => resolve()));
+  const sockets = new Set<Socket>();
+  for (const server of [tls, h2c]) server.on('connection', (socket: Socket) => sockets.add(socket));
+  return {
+    tlsUrl: `https://127.0.0.1:${tlsPort}`,
+    tlsPort,
+    cert,
+    h2cUrl: `http://127.0.0.1:${h2cPort}`,
+    h2cPort,
+    hosts,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([closeOne(tls), closeOne(h2c)]);
+    },
   };
 }
