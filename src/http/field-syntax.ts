@@ -14,23 +14,3 @@ export function isToken(text: string): boolean {
 export function isFieldValue(text: string): boolean {
   return FIELD_VALUE.test(text);
 }
-
-/**
- * Fields a client may not set through the mock: connection management and message framing (RFC 9110 §7.6.1,
- * RFC 9112 §6) would desynchronise the connection, and Date/Server describe the server itself.
- */
-export const RESERVED_FIELDS = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'content-length',
-  'content-encoding',
-  'host',
-  'date',
-  'server',
-  'set-cookie',
-]);

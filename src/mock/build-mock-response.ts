@@ -1,5 +1,7 @@
-import { CORS_HEADERS } from '../http/cors.js';
+import { createHash } from 'node:crypto';
+import { corsHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
+import { partialContent, RANGE_REPRESENTATION, type RangeSelection } from './byte-ranges.js';
 import { HEADER_VALUES, type HeaderContext } from './header-values.js';
 import type { MockCode } from './mock-codes.js';
 import { CONTENT_TYPES, negotiateBody } from './negotiate-body.js';
@@ -20,27 +22,6 @@ export interface MockResponse {
   /** `undefined` when the response has no content at all (no Content-Length either). */
   body: Buffer | undefined;
   sleepMs: number;
-}
-
-/** The representation that 206 slices and 416 measures. */
-export const RANGE_REPRESENTATION = Buffer.from(
-  '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*+-.^_|~0123456789abcdefghijklmnop',
-);
-
-/** RFC 9110 §14.1.2: one satisfiable `bytes=a-b`, `bytes=a-` or `bytes=-n`; anything else gets the default half. */
-export function pickRange(rangeHeader: string | undefined, length: number): { start: number; end: number } {
-  const fallback = { start: 0, end: Math.floor(length / 2) - 1 };
-  const match = rangeHeader ? /^bytes=(\d{0,9})-(\d{0,9})$/.exec(rangeHeader.trim()) : null;
-  if (!match) return fallback;
-  const [, first = '', last = ''] = match;
-  if (first === '' && last === '') return fallback;
-  if (first === '') {
-    const suffix = Math.min(Number(last), length);
-    return suffix === 0 ? fallback : { start: length - suffix, end: length - 1 };
-  }
-  const start = Number(first);
-  const end = last === '' ? length - 1 : Math.min(Number(last), length - 1);
-  return start > end || start >= length ? fallback : { start, end };
 }
 
 function escapeHtml(text: string): string {
@@ -87,46 +68,20 @@ function diagnosticBody(info: MockCode, request: MockRequest, kind: ReturnType<t
   }
 }
 
-/** Builds the mock's answer for one chosen status: catalog headers with valid values, knobs applied, body by Accept. */
-export function buildMockResponse(info: MockCode, request: MockRequest, knobs: MockKnobs): MockResponse {
-  const isHead = request.method === 'HEAD';
-  const range = info.code === 206 ? pickRange(request.headers.range, RANGE_REPRESENTATION.length) : undefined;
-  const context: HeaderContext = { code: info.code, knobs, request, representationLength: RANGE_REPRESENTATION.length, range };
-  const headers: Array<[string, string]> = [];
-  for (const header of info.headers) {
-    const value = HEADER_VALUES[header.name.toLowerCase()]?.(context);
-    if (value !== undefined) headers.push([header.name, value]);
-  }
-  // Knob-driven fields the catalog may not list: a redirect target for any 3xx, a delay hint on 503 and 429.
-  if (knobs.location !== undefined && !headers.some(([name]) => name.toLowerCase() === 'location'))
-    headers.push(['Location', knobs.location]);
-  if (knobs.retryAfter !== undefined && !headers.some(([name]) => name.toLowerCase() === 'retry-after'))
-    headers.push(['Retry-After', String(knobs.retryAfter)]);
-  headers.push(...knobs.headers);
-  if (info.page) headers.push(['Link', `<${info.page}>; rel="describedby"`]);
-  headers.push(...CORS_HEADERS);
+type Fields = Array<[string, string]>;
 
-  let body: Buffer | undefined;
-  if (!info.noContent) {
-    if (info.code === 206 && range) {
-      body = RANGE_REPRESENTATION.subarray(range.start, range.end + 1);
-      headers.push(['Content-Type', 'text/plain; charset=utf-8']);
-    } else {
-      const kind = negotiateBody(request.headers.accept, info.code);
-      body = diagnosticBody(info, request, kind);
-      headers.push(['Content-Type', CONTENT_TYPES[kind]]);
-    }
-    if (info.code !== 205) headers.push(['Vary', 'Accept']);
-  }
-  if (info.code === 205) body = Buffer.alloc(0); // RFC 9110 §15.3.6: no content; Content-Length: 0 frames it on HTTP/1.1
-  if (isHead && body !== undefined) body = undefined;
-  return { status: info.code, reason: info.reason, headers: dedupe(headers), body, sleepMs: knobs.sleepMs };
+/** A strong validator that changes whenever the bytes do, so it never names two representations (RFC 9110 §8.8.3). */
+export function entityTag(bytes: Buffer): string {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 16)}"`;
 }
 
-/** A catalog header and an identical knob header must not be sent twice; a knob overrides the default value. */
-function dedupe(headers: Array<[string, string]>): Array<[string, string]> {
+/** The validator of RANGE_REPRESENTATION, which every part of it shares. */
+export const REPRESENTATION_TAG = entityTag(RANGE_REPRESENTATION);
+
+/** Later fields of the same name replace earlier ones (a knob's Location over the default), except Link, which adds up. */
+function dedupe(headers: Fields): Fields {
   const seen = new Map<string, number>();
-  const result: Array<[string, string]> = [];
+  const result: Fields = [];
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
     const index = seen.get(key);
@@ -140,6 +95,71 @@ function dedupe(headers: Array<[string, string]>): Array<[string, string]> {
   return result;
 }
 
+/**
+ * Builds the mock's answer for one chosen status: catalog headers with valid values, knobs applied, body by Accept.
+ * `ranges` is set when the client asked for /status/206: the response then serves RANGE_REPRESENTATION, as 206, as
+ * 416, or whole as 200, according to its Range field.
+ */
+export function buildMockResponse(info: MockCode, request: MockRequest, knobs: MockKnobs, ranges?: RangeSelection): MockResponse {
+  let body: Buffer | undefined;
+  let contentType: string | undefined;
+  let contentRange: string | undefined;
+  let varyAccept = false;
+  if (!info.noContent) {
+    if (ranges?.status === 206) {
+      ({ body, contentType, contentRange } = partialContent(ranges.parts, CONTENT_TYPES.text));
+    } else if (ranges?.status === 200) {
+      body = RANGE_REPRESENTATION;
+      contentType = CONTENT_TYPES.text;
+    } else {
+      const kind = negotiateBody(request.headers.accept, info.code);
+      body = diagnosticBody(info, request, kind);
+      contentType = CONTENT_TYPES[kind];
+      varyAccept = true;
+    }
+  }
+  if (info.code === 205) body = Buffer.alloc(0); // RFC 9110 §15.3.6: no content; Content-Length: 0 frames it on HTTP/1.1
+  const etag = ranges ? REPRESENTATION_TAG : body?.length ? entityTag(body) : `"httpstatus-mock-${info.code}"`;
+
+  const context: HeaderContext = {
+    code: info.code,
+    knobs,
+    request,
+    representationLength: RANGE_REPRESENTATION.length,
+    contentRange,
+    etag,
+  };
+  const headers: Fields = [];
+  for (const header of info.headers) {
+    const value = HEADER_VALUES[header.name.toLowerCase()]?.(context);
+    if (value !== undefined) headers.push([header.name, value]);
+  }
+  // Knob-driven fields the catalog may not list: a redirect target for any 3xx, a delay hint on 503 and 429.
+  if (knobs.location !== undefined) headers.push(['Location', knobs.location]);
+  if (knobs.retryAfter !== undefined) headers.push(['Retry-After', knobs.retryAfter]);
+  if (ranges) headers.push(['Accept-Ranges', 'bytes']);
+  if (info.page) headers.push(['Link', `<${info.page}>; rel="describedby"`]);
+  if (contentType) headers.push(['Content-Type', contentType]);
+  // CORS answers depend on Origin, so every response varies on it, whatever else it varies on.
+  headers.push(['Vary', varyAccept ? 'Accept, Origin' : 'Origin']);
+
+  // ?header= fields are applied as asked: each replaces every field of its name the mock would send, CORS ones
+  // included, and a name given twice is sent twice.
+  const own = dedupe(headers);
+  const names = [...own, ...knobs.headers].map(([name]) => name);
+  const overridden = new Set(knobs.headers.map(([name]) => name.toLowerCase()));
+  const result = [...own, ...corsHeaders(request.headers.origin, names)].filter(([name]) => !overridden.has(name.toLowerCase()));
+  result.push(...knobs.headers);
+
+  return {
+    status: info.code,
+    reason: info.reason,
+    headers: result,
+    body: request.method === 'HEAD' ? undefined : body,
+    sleepMs: knobs.sleepMs,
+  };
+}
+
 /** A 400 for a malformed request to the mock, in the API's JSON error shape. */
 export function mockError(message: string, input: string): MockResponse {
   const body = Buffer.from(
@@ -149,5 +169,11 @@ export function mockError(message: string, input: string): MockResponse {
         '/status/{codes}: one code (418), a random pick (200,500), weights (200:0.9,500:0.1), or a sequence with ?seq=key (503,503,200); codes 100–599',
     })}\n`,
   );
-  return { status: 400, reason: 'Bad Request', headers: [...CORS_HEADERS, ['Content-Type', 'application/json']], body, sleepMs: 0 };
+  return {
+    status: 400,
+    reason: 'Bad Request',
+    headers: [...corsHeaders(undefined), ['Content-Type', 'application/json']],
+    body,
+    sleepMs: 0,
+  };
 }

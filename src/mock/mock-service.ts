@@ -1,4 +1,6 @@
-import { buildMockResponse, type MockRequest, type MockResponse, mockError } from './build-mock-response.js';
+import { buildMockResponse, type MockRequest, type MockResponse, mockError, REPRESENTATION_TAG } from './build-mock-response.js';
+import { selectRanges } from './byte-ranges.js';
+import { LAST_MODIFIED } from './header-values.js';
 import type { MockCode } from './mock-codes.js';
 import { DEFAULT_LIMITS, type MockLimits, parseKnobs } from './parse-knobs.js';
 import { chooseStatus, parseStatusSpec } from './parse-status-spec.js';
@@ -42,9 +44,17 @@ export function createMockService({ codes, limits = DEFAULT_LIMITS, random = Mat
           : choices.length === 1
             ? (choices[0]?.code ?? 200)
             : chooseStatus(choices, random);
-      const info = codes.get(code);
+      // 206 is a real range request: its Range field decides between the parts (206), 416 and the whole (200).
+      const ranges =
+        code === 206
+          ? selectRanges(
+              { method: request.method, range: request.headers.range, ifRange: request.headers['if-range'] },
+              { etag: REPRESENTATION_TAG, lastModified: LAST_MODIFIED },
+            )
+          : undefined;
+      const info = codes.get(ranges?.status ?? code);
       if (!info) return mockError(`${code} is outside the range 100–599`, spec);
-      return buildMockResponse(info, request, knobs.value);
+      return buildMockResponse(info, request, knobs.value, ranges);
     },
   };
 }

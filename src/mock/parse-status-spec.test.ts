@@ -29,6 +29,13 @@ describe('parseStatusSpec', () => {
       ],
     ],
     ['201:3', [{ code: 201, weight: 3 }]],
+    [
+      '200:1,500:0',
+      [
+        { code: 200, weight: 1 },
+        { code: 500, weight: 0 },
+      ],
+    ],
     ['204:.5', [{ code: 204, weight: 0.5 }]],
   ])('accepts %s', (spec, expected) => {
     expect(parseStatusSpec(spec)).toEqual({ ok: true, value: expected });
@@ -43,7 +50,8 @@ describe('parseStatusSpec', () => {
     ['abc', /not a status code/],
     ['200,', /not a status code/],
     [',200', /not a status code/],
-    ['200:0', /weight of 200 must be a positive number/],
+    ['200:0', /at least one weight must be positive/],
+    ['200:0,500:0.0', /at least one weight must be positive/],
     ['200:-1', /not a status code/],
     ['200:abc', /not a status code/],
     ['200:1e3', /not a status code/],
@@ -70,6 +78,15 @@ describe('chooseStatus', () => {
     [0.999, 500],
   ])('with random() = %f picks %i', (point, code) => {
     expect(chooseStatus(choices, () => point)).toBe(code);
+  });
+
+  it.each([0, 0.5, 0.999999])('never picks a zero weight (random() = %f)', (point) => {
+    const withZeros = [
+      { code: 500, weight: 0 },
+      { code: 200, weight: 1 },
+      { code: 503, weight: 0 },
+    ];
+    expect(chooseStatus(withZeros, () => point)).toBe(200);
   });
 
   it('follows the weights over many draws', () => {

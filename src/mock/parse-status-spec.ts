@@ -10,7 +10,8 @@ const MAX_SPEC_LENGTH = 200;
 
 /**
  * Parses httpbin's status syntax: `418`, `200,500` (uniform), `200:0.9,500:0.1` (weighted), and a repeated list
- * used as a sequence (`503,503,200` with `?seq=`). Codes must be 100–599; weights positive and finite.
+ * used as a sequence (`503,503,200` with `?seq=`). Codes must be 100–599; weights finite, zero allowed (that choice
+ * never comes up), as long as one weight is positive.
  */
 export function parseStatusSpec(spec: string): ParseResult<StatusChoice[]> {
   if (spec.length === 0) return { ok: false, message: 'no status code given' };
@@ -24,13 +25,14 @@ export function parseStatusSpec(spec: string): ParseResult<StatusChoice[]> {
     const code = Number(match[1]);
     if (code < 100 || code > 599) return { ok: false, message: `${code} is outside the range 100–599` };
     const weight = match[2] === undefined ? 1 : Number(match[2]);
-    if (!(weight > 0) || !Number.isFinite(weight)) return { ok: false, message: `the weight of ${code} must be a positive number` };
+    if (!Number.isFinite(weight)) return { ok: false, message: `the weight of ${code} must be a finite number` };
     choices.push({ code, weight });
   }
+  if (!choices.some((choice) => choice.weight > 0)) return { ok: false, message: 'at least one weight must be positive' };
   return { ok: true, value: choices };
 }
 
-/** Weighted random choice; `random` is injectable so tests can pin it. */
+/** Weighted random choice; a zero weight is never chosen; `random` is injectable so tests can pin it. */
 export function chooseStatus(choices: readonly StatusChoice[], random: () => number = Math.random): number {
   const total = choices.reduce((sum, choice) => sum + choice.weight, 0);
   let point = random() * total;
@@ -38,5 +40,6 @@ export function chooseStatus(choices: readonly StatusChoice[], random: () => num
     point -= choice.weight;
     if (point < 0) return choice.code;
   }
-  return choices[choices.length - 1]?.code ?? 200;
+  // Only floating-point rounding gets here: the last choice that can be chosen.
+  return choices.findLast((choice) => choice.weight > 0)?.code ?? 200;
 }

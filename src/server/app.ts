@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CORS_HEADERS, isPreflight, preflightHeaders } from '../http/cors.js';
+import { corsHeaders, isPreflight, preflightHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
 import type { MockService } from '../mock/mock-service.js';
 import type { RenderedSite, SiteFile } from '../site/render-site.js';
@@ -20,15 +20,15 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 /** Pages and assets are not fingerprinted, so revalidation (ETag) does the heavy lifting. */
 const cacheControl = (path: string) => (path.startsWith('/assets/') ? 'public, max-age=3600' : 'public, max-age=300');
 
-function serveFile(request: Request, path: string, file: PreparedFile, status = 200, extra: Array<[string, string]> = []): Response {
+function serveFile(request: Request, path: string, file: PreparedFile, status = 200, cors = false): Response {
   const encoding = negotiateEncoding(request.headers.get('accept-encoding') ?? undefined);
   const variant = file.variants[encoding];
   const headers = new Headers([
     ['Content-Type', file.contentType],
     ['ETag', variant.etag],
     ['Cache-Control', status === 200 ? cacheControl(path) : 'no-store'],
-    ['Vary', 'Accept-Encoding'],
-    ...extra,
+    ['Vary', cors ? 'Accept-Encoding, Origin' : 'Accept-Encoding'],
+    ...(cors ? corsHeaders(request.headers.get('origin'), ['ETag']) : []),
   ]);
   if (variant !== file.variants.identity) headers.set('Content-Encoding', encoding);
   if (status === 200 && matchesIfNoneMatch(request.headers.get('if-none-match') ?? undefined, variant.etag)) {
@@ -47,10 +47,15 @@ function safeDecode(text: string): string {
   }
 }
 
-function apiError(status: number, message: string, input?: string): Response {
+function apiError(request: Request, status: number, message: string, input?: string): Response {
   return new Response(`${JSON.stringify(jsonError(status, message, input))}\n`, {
     status,
-    headers: [['Content-Type', 'application/json'], ['Cache-Control', 'no-store'], ...CORS_HEADERS],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Cache-Control', 'no-store'],
+      ['Vary', 'Origin'],
+      ...corsHeaders(request.headers.get('origin')),
+    ],
   });
 }
 
@@ -70,11 +75,18 @@ export function createApp({ site, api, mock }: AppOptions): Hono {
   // CORS preflight for the API and the mock; a plain OPTIONS to /status/… is the mock's to answer.
   app.options(
     '/api/*',
-    (c) => new Response(null, { status: 204, headers: preflightHeaders(c.req.header('access-control-request-headers')) }),
+    (c) =>
+      new Response(null, {
+        status: 204,
+        headers: preflightHeaders(c.req.header('origin'), c.req.header('access-control-request-headers')),
+      }),
   );
   app.on('OPTIONS', '/status/*', (c, next) =>
     isPreflight('OPTIONS', c.req.raw.headers)
-      ? new Response(null, { status: 204, headers: preflightHeaders(c.req.header('access-control-request-headers')) })
+      ? new Response(null, {
+          status: 204,
+          headers: preflightHeaders(c.req.header('origin'), c.req.header('access-control-request-headers')),
+        })
       : next(),
   );
 
@@ -82,15 +94,15 @@ export function createApp({ site, api, mock }: AppOptions): Hono {
     const path = c.req.path;
     const file = apiFiles.get(path);
     if (file) {
-      if (!READ_METHODS.has(c.req.method)) return apiError(405, `${path} answers GET and HEAD only`, c.req.method);
-      return serveFile(c.req.raw, path, file, 200, CORS_HEADERS);
+      if (!READ_METHODS.has(c.req.method)) return apiError(c.req.raw, 405, `${path} answers GET and HEAD only`, c.req.method);
+      return serveFile(c.req.raw, path, file, 200, true);
     }
     const code = /^\/api\/codes\/(.*)$/.exec(path)?.[1];
     if (code !== undefined) {
-      if (!/^[1-5]\d\d$/.test(code)) return apiError(400, 'a status code is three digits from 100 to 599', safeDecode(code));
-      return apiError(404, `no page for status code ${code}`, code);
+      if (!/^[1-5]\d\d$/.test(code)) return apiError(c.req.raw, 400, 'a status code is three digits from 100 to 599', safeDecode(code));
+      return apiError(c.req.raw, 404, `no page for status code ${code}`, code);
     }
-    return apiError(404, 'no such API route; see /api/openapi.json', path);
+    return apiError(c.req.raw, 404, 'no such API route; see /api/openapi.json', path);
   });
 
   app.all('/status/*', (c) => {

@@ -11,7 +11,13 @@ import {
 import type { TLSSocket } from 'node:tls';
 import { hostOf, misdirection } from './authority.js';
 import { endResponse, type NodeRequest } from './mock-node-adapter.js';
-import { attachHttp1Handlers, createRequestListener, type ProductHandlers, type RequestListener } from './node-server.js';
+import {
+  attachHttp1Handlers,
+  createContinueListener,
+  createRequestListener,
+  type ProductHandlers,
+  type RequestListener,
+} from './node-server.js';
 
 export interface Http2ServerOptions extends ProductHandlers {
   /** The host names (and IP literals) this listener serves; a request for any other authority gets 421. */
@@ -44,6 +50,11 @@ function connectionOf(req: NodeRequest): object {
 function gateByAuthority(hosts: readonly string[], onRequest: RequestListener): RequestListener {
   const served = new Set(hosts.map(hostOf));
   return (req, res) => {
+    // A CONNECT's authority names the tunnel's far end, not this server (RFC 9110 §9.3.6).
+    if (req.method === 'CONNECT') {
+      onRequest(req, res);
+      return;
+    }
     const host = hostOf('authority' in req ? req.authority : req.headers.host);
     const connection = connectionOf(req);
     let bound = boundHost.get(connection);
@@ -86,9 +97,11 @@ function capRequestTime(timeoutMs: number, onRequest: RequestListener): RequestL
   };
 }
 
-function configure<T extends Http2Server | Http2SecureServer>(server: T, options: Http2ServerOptions, onRequest: RequestListener): T {
+function configure<T extends Http2Server | Http2SecureServer>(server: T, options: Http2ServerOptions): T {
   const { requestTimeoutMs = 30_000, idleTimeoutMs = 60_000 } = options;
-  const listener = capRequestTime(requestTimeoutMs, gateByAuthority(options.hosts, onRequest));
+  const guard = (listener: RequestListener) => capRequestTime(requestTimeoutMs, gateByAuthority(options.hosts, listener));
+  const onRequest = createRequestListener(options);
+  const listener = guard(onRequest);
   server.on('request', listener);
   // Every session's errors end that session only; Node then emits 'sessionError' here, and a stream's errors
   // (RST_STREAM, GOAWAY, a reset socket) are absorbed by the compatibility layer for the request it belongs to.
@@ -98,21 +111,19 @@ function configure<T extends Http2Server | Http2SecureServer>(server: T, options
   });
   // An idle session is closed (GOAWAY) after idleTimeoutMs; Node destroys it when nobody handles 'timeout'.
   server.setTimeout(idleTimeoutMs);
-  attachHttp1Handlers(server, listener, options.mock);
+  attachHttp1Handlers(server, { onRequest: listener, onContinue: guard(createContinueListener(options, onRequest)), mock: options.mock });
   return server;
 }
 
 /** Cleartext HTTP/2 with prior knowledge (h2c), serving the whole product. */
 export function createH2cServer(options: Http2ServerOptions): Http2Server {
-  const onRequest = createRequestListener(options);
-  return configure(createServer(SESSION_LIMITS), options, onRequest);
+  return configure(createServer(SESSION_LIMITS), options);
 }
 
 /** HTTP/2 over TLS, with ALPN offering h2 and http/1.1 on the same port, serving the whole product. */
 export function createH2Server(options: Http2ServerOptions & { key: string; cert: string }): Http2SecureServer {
-  const onRequest = createRequestListener(options);
   const tls: SecureServerOptions = { ...SESSION_LIMITS, key: options.key, cert: options.cert, allowHTTP1: true };
-  const server = configure(createSecureServer(tls), options, onRequest);
+  const server = configure(createSecureServer(tls), options);
   // A TLS handshake that fails (a client that distrusts the certificate, a port scan) only ends that socket.
   server.on('tlsClientError', () => undefined);
   return server;

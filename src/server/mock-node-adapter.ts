@@ -2,7 +2,8 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import { preflightHeaders } from '../http/cors.js';
+import { corsHeaders, preflightHeaders } from '../http/cors.js';
+import { jsonError } from '../http/json-error.js';
 import { type MockRequest, type MockResponse, mockError } from '../mock/build-mock-response.js';
 import { websocketAccept } from '../mock/header-values.js';
 import type { MockService } from '../mock/mock-service.js';
@@ -143,6 +144,24 @@ function websocketGoodbye(text: string): Buffer {
   return Buffer.concat([Buffer.from([0x81, payload.length]), payload, close]);
 }
 
+/** RFC 6455 §4.4: a version the server does not speak gets 426 naming the ones it does. */
+function unsupportedWebsocketVersion(version: string | undefined): MockResponse {
+  const message = `this server speaks WebSocket version 13 only (RFC 6455 §4.4); the offer ${version ? `asked for version ${version}` : 'named no Sec-WebSocket-Version'}`;
+  return {
+    status: 426,
+    reason: 'Upgrade Required',
+    headers: [
+      ['Sec-WebSocket-Version', '13'],
+      ['Upgrade', 'websocket'],
+      ['Connection', 'Upgrade'],
+      ...corsHeaders(undefined),
+      ['Content-Type', 'application/json'],
+    ],
+    body: Buffer.from(`${JSON.stringify(jsonError(426, message, version))}\n`),
+    sleepMs: 0,
+  };
+}
+
 /**
  * The mock on Node: `/status/…` is answered here without going through the fetch adapter, from responses
  * precomputed per code for the common case, and with real interim responses (100, 102, 103, any other 1xx) and a
@@ -172,10 +191,7 @@ export function createMockNodeAdapter(service: MockService, { http2 = false }: {
     endResponse(res, response.body);
   };
 
-  async function answer(req: NodeRequest, res: NodeResponse, url: URL): Promise<void> {
-    const spec = url.pathname.slice(STATUS_PREFIX.length);
-    const request = toRequest(req, url);
-    const response = service.respond(spec, request);
+  async function answer(req: NodeRequest, res: NodeResponse, url: URL, request: MockRequest, response: MockResponse): Promise<void> {
     const complete = await drainBody(req);
     if (res.writableEnded || res.destroyed) return; // the client went away while sending its body
     if (!complete) {
@@ -234,7 +250,63 @@ export function createMockNodeAdapter(service: MockService, { http2 = false }: {
     }
   }
 
+  /** Answers a request the hot path did not, with its response computed once (sequences advance once). */
+  function answerSlowly(req: NodeRequest, res: NodeResponse, url: URL, request: MockRequest, response: MockResponse): void {
+    answer(req, res, url, request, response).catch((error: unknown) => {
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        endResponse(res, `${JSON.stringify({ status: 500, error: 'Internal Server Error', message: String(error) })}\n`);
+      } else res.destroy();
+    });
+  }
+
+  function prepare(req: NodeRequest): { url: URL; request: MockRequest; response: MockResponse } {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const request = toRequest(req, url);
+    return { url, request, response: service.respond(url.pathname.slice(STATUS_PREFIX.length), request) };
+  }
+
   return {
+    /** Writes a response the mock built elsewhere (an upgrade it refuses). */
+    write,
+
+    /**
+     * `Expect: 100-continue` (RFC 9110 §10.1.1): 100 only when the answer will be interim or 2xx, so the client
+     * sends its body; any other final status goes out at once, before the body, on a connection that then closes.
+     * False when the request is not the mock's.
+     */
+    continueOrAnswer(req: NodeRequest, res: NodeResponse): boolean {
+      if (!(req.url ?? '/').startsWith(STATUS_PREFIX)) return false;
+      const { url, request, response } = prepare(req);
+      if (response.status < 300) {
+        res.writeContinue();
+        answerSlowly(req, res, url, request, response);
+      } else {
+        write(res, { ...response, headers: [...response.headers, ['Connection', 'close']] });
+      }
+      return true;
+    },
+
+    /**
+     * CONNECT asks for a tunnel (RFC 9110 §9.3.6), which this server does not open: 501 that says so, or, for a
+     * target named `NNN.status.invalid`, the mock's answer NNN (300–599), so a client's handling of a proxy's
+     * refusal (407 above all) can be tested.
+     */
+    connect(req: NodeRequest, res: NodeResponse): void {
+      const target = ('authority' in req ? req.authority : req.url) ?? '';
+      const code = /^([3-5]\d\d)\.status\.invalid(?::\d+)?$/i.exec(target)?.[1];
+      const request: MockRequest = { ...toRequest(req, new URL('http://localhost/')), path: target };
+      if (code) {
+        write(res, service.respond(code, request));
+        return;
+      }
+      const tunnel = /^[2]\d\d\.status\.invalid/i.test(target)
+        ? 'a 2xx answer to CONNECT would open a tunnel, which this mock does not; it answers CONNECT with codes 300–599'
+        : `CONNECT asks for a tunnel to ${target.slice(0, 100) || 'nowhere'}, and this server is not a proxy (RFC 9110 §9.3.6); to test a proxy's refusal, CONNECT to 407.status.invalid:443 (any code 300–599)`;
+      const { body, headers } = mockError(tunnel, target);
+      write(res, { status: 501, reason: 'Not Implemented', headers, body, sleepMs: 0 });
+    },
+
     /** True when the request is the mock's; false leaves it to the app. */
     handle(req: NodeRequest, res: NodeResponse): boolean {
       const target = req.url ?? '/';
@@ -248,36 +320,36 @@ export function createMockNodeAdapter(service: MockService, { http2 = false }: {
         return true;
       }
       if (method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
-        wire.writeHead(res, 204, 'No Content', wire.fields(preflightHeaders(req.headers['access-control-request-headers']), undefined));
+        wire.writeHead(
+          res,
+          204,
+          'No Content',
+          wire.fields(preflightHeaders(req.headers.origin, req.headers['access-control-request-headers']), undefined),
+        );
         endResponse(res);
         return true;
       }
-      const url = new URL(target, 'http://localhost');
-      answer(req, res, url).catch((error: unknown) => {
-        if (!res.headersSent && !res.destroyed) {
-          res.writeHead(500, { 'Content-Type': 'application/json' });
-          endResponse(res, `${JSON.stringify({ status: 500, error: 'Internal Server Error', message: String(error) })}\n`);
-        } else res.destroy();
-      });
+      const { url, request, response } = prepare(req);
+      answerSlowly(req, res, url, request, response);
       return true;
     },
 
     /** `Upgrade` requests: only `/status/101` with a valid WebSocket offer switches; anything else is refused or answered normally. */
-    upgrade(req: IncomingMessage, socket: Duplex, fallback: (req: IncomingMessage, socket: Duplex) => void): void {
+    upgrade(req: IncomingMessage, socket: Duplex, fallback: (req: IncomingMessage, socket: Duplex, response?: MockResponse) => void): void {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/status/101') {
         fallback(req, socket);
         return;
       }
       const key = req.headers['sec-websocket-key'];
+      const version = req.headers['sec-websocket-version'];
       const wantsWebsocket = req.headers.upgrade?.toLowerCase() === 'websocket';
-      if (
-        !wantsWebsocket ||
-        req.headers['sec-websocket-version'] !== '13' ||
-        typeof key !== 'string' ||
-        Buffer.from(key, 'base64').length !== 16
-      ) {
+      if (!wantsWebsocket || typeof key !== 'string' || Buffer.from(key, 'base64').length !== 16) {
         fallback(req, socket);
+        return;
+      }
+      if (version !== '13') {
+        fallback(req, socket, unsupportedWebsocketVersion(version));
         return;
       }
       socket.write(

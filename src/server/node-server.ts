@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
@@ -25,12 +26,29 @@ export interface NodeServerOptions extends ProductHandlers {
 
 export type RequestListener = (req: NodeRequest, res: NodeResponse) => void;
 
-/** `/status/…` goes to the mock's adapter for the request's HTTP version, everything else to the Hono app. */
+/**
+ * `/status/…` goes to the mock's adapter for the request's HTTP version, everything else to the Hono app; CONNECT
+ * (which arrives here only over HTTP/2, RFC 9113 §8.5) to the mock, which explains that it opens no tunnels.
+ */
 export function createRequestListener({ app, mock, mockHttp2 = mock }: ProductHandlers): RequestListener {
   const appListener = getRequestListener(app.fetch);
   return (req, res) => {
     const adapter = req.httpVersionMajor === 2 ? mockHttp2 : mock;
-    if (!adapter.handle(req, res)) void appListener(req, res);
+    if (adapter.handle(req, res)) return;
+    if (req.method === 'CONNECT') adapter.connect(req, res);
+    else void appListener(req, res);
+  };
+}
+
+/**
+ * Requests with `Expect: 100-continue` (RFC 9110 §10.1.1): the mock decides between 100 and its final status; the
+ * app always wants the body.
+ */
+export function createContinueListener({ mock, mockHttp2 = mock }: ProductHandlers, onRequest: RequestListener): RequestListener {
+  return (req, res) => {
+    if ((req.httpVersionMajor === 2 ? mockHttp2 : mock).continueOrAnswer(req, res)) return;
+    res.writeContinue();
+    onRequest(req, res);
   };
 }
 
@@ -45,13 +63,20 @@ const dropOnError = (socket: Duplex) => {
  */
 export function attachHttp1Handlers(
   server: { on(event: string, listener: (...args: never[]) => void): unknown },
-  onRequest: RequestListener,
-  mock: MockNodeAdapter,
+  { onRequest, onContinue, mock }: { onRequest: RequestListener; onContinue: RequestListener; mock: MockNodeAdapter },
 ): void {
-  // RFC 9110 §10.1.1: answer Expect: 100-continue ourselves, so /status/… paths and the app both receive the body.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    res.writeContinue();
-    onRequest(req, res);
+  server.on('checkContinue', onContinue);
+
+  // A CONNECT's socket is handed over like an upgrade's; the mock answers it and the connection closes. Over
+  // HTTP/2, Node's compatibility layer emits the same event with a response instead of a socket.
+  server.on('connect', (req: NodeRequest, socketOrResponse: Duplex | Http2ServerResponse) => {
+    if (req.httpVersionMajor === 2) {
+      onRequest(req, socketOrResponse as Http2ServerResponse);
+      return;
+    }
+    const socket = socketOrResponse as Socket;
+    dropOnError(socket);
+    answerOnSocket(req as IncomingMessage, socket, (request, res) => mock.connect(request, res));
   });
 
   // An Upgrade offer that the mock does not take is answered as an ordinary request on the same socket, which is
@@ -59,7 +84,9 @@ export function attachHttp1Handlers(
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     dropOnError(socket);
     if (head.length > 0) socket.unshift(head);
-    mock.upgrade(req, socket, (request, connection) => answerOnSocket(request, connection as Socket, onRequest));
+    mock.upgrade(req, socket, (request, connection, response) =>
+      answerOnSocket(request, connection as Socket, response ? (_request, res) => mock.write(res, response) : onRequest),
+    );
   });
 }
 
@@ -88,6 +115,7 @@ export function createNodeServer({
   connectionsCheckingIntervalMs = 1_000,
 }: NodeServerOptions): Server {
   const onRequest = createRequestListener({ app, mock });
+  const onContinue = createContinueListener({ app, mock }, onRequest);
   const server = createServer(
     {
       maxHeaderSize: 16 * 1024,
@@ -100,7 +128,7 @@ export function createNodeServer({
   );
   server.maxHeadersCount = 100;
   // Malformed requests, oversized headers (431) and slow clients (408) get Node's own answers and a closed socket.
-  attachHttp1Handlers(server, onRequest, mock);
+  attachHttp1Handlers(server, { onRequest, onContinue, mock });
   return server;
 }
 

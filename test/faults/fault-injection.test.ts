@@ -287,6 +287,15 @@ const HTTP2_STAGES: Array<
     },
   ],
   [
+    'after a CONNECT',
+    async (exchange) => {
+      const stream = exchange.session.request({ ':method': 'CONNECT', ':authority': 'example.invalid:443' }, { endStream: false });
+      stream.on('error', () => undefined);
+      await once(stream, 'response');
+      return stream;
+    },
+  ],
+  [
     'mid-response, during a site page',
     async (exchange) => {
       const stream = request(exchange, { ':path': '/codes/421' });

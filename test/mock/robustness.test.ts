@@ -27,6 +27,8 @@ function generator(seed: number) {
 
 const ALLOWED_FIELDS = new Set([
   'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'accept-ranges',
   'access-control-expose-headers',
   'access-control-allow-methods',
   'access-control-allow-headers',

@@ -39,9 +39,10 @@ describe('every catalog code through /status', async () => {
         const applies = HEADER_VALUES[header.name.toLowerCase()]?.({
           code,
           knobs: { sleepMs: 0, headers: [], location: undefined, retryAfter: undefined, sequenceKey: undefined },
-          request: { headers: {} },
+          request: { method: 'GET', headers: {} },
           representationLength: 101,
-          range: { start: 0, end: 49 },
+          contentRange: 'bytes 0-49/101',
+          etag: '"tag"',
         });
         if (applies !== undefined) expect(response.headers[header.name.toLowerCase()], `${code} ${header.name}`).toBeDefined();
       }

@@ -19,6 +19,8 @@ describe('/status route table, for every method', () => {
     ['/status/599', 599],
     ['/status/200,500', [200, 500]],
     ['/status/200:0.9,500:0.1', [200, 500]],
+    ['/status/200:1,500:0', 200],
+    ['/status/500:0,200:1,503:0', 200],
     ['/status/201?location=/elsewhere', 201],
     ['/status/429?retry_after=3', 429],
     ['/status/200?header=X-Trace:abc', 200],
@@ -30,10 +32,13 @@ describe('/status route table, for every method', () => {
     ['/status/99', /not a status code/],
     ['/status/abc', /not a status code/],
     ['/status/', /no status code/],
-    ['/status/200:0', /positive number/],
+    ['/status/200:0', /at least one weight must be positive/],
     ['/status/200?sleep=999999', /sleep is at most 2000 milliseconds/],
     ['/status/200?header=Bad%20Name:x', /not a valid header field name/],
-    ['/status/200?header=X:a%0d%0aInjected:%20yes', /not a valid field value/],
+    ['/status/200?header=X:a%0d%0aInjected:%20yes', /the value of X contains the control character U\+000D/],
+    ['/status/200?header=X:caf%C3%A9', /visible ASCII, space and tab only/],
+    ['/status/200?header=Set-Cookie:a=b', /Set-Cookie field cannot be set: a cookie set by a public mock/],
+    ['/status/503?retry_after=tomorrow', /whole number of seconds or an HTTP-date/],
     ['/status/302?location=javascript:alert(1)', /http or https/],
     ['/status/200?retry_after=-5', /whole number/],
     ['/status/%E0%A4%A', /percent-encoding/],
@@ -72,8 +77,20 @@ describe('mock knobs and bodies', () => {
 
   it('sends WWW-Authenticate on 401, Allow on 405, Link rel="blocked-by" on 451', async () => {
     expect((await send(server.url, '/status/401')).headers['www-authenticate']).toMatch(/^Basic realm="/);
-    expect((await send(server.url, '/status/405')).headers.allow).toBe('GET, HEAD');
+    expect((await send(server.url, '/status/405')).headers.allow).toBe('POST');
     expect(String((await send(server.url, '/status/451')).headers.link)).toContain('rel="blocked-by"');
+  });
+
+  it.each([
+    ['GET', 'POST'],
+    ['HEAD', 'POST'],
+    ['POST', 'GET, HEAD'],
+    ['DELETE', 'GET, HEAD'],
+    ['OPTIONS', 'GET, HEAD'],
+  ])('never lists the refused method in a 405 Allow (RFC 9110 §15.5.6): %s gets Allow: %s', async (method, allow) => {
+    const response = await send(server.url, '/status/405', { method });
+    expect(response.headers.allow).toBe(allow);
+    expect(response.headers.allow?.toString().split(', ')).not.toContain(method);
   });
 
   it('answers 206 with a Content-Range that matches the partial body, honouring Range', async () => {
@@ -114,7 +131,7 @@ describe('mock knobs and bodies', () => {
   ])('follows Accept %s', async (accept, type) => {
     const response = await send(server.url, '/status/404?x=1', { headers: accept ? { Accept: accept } : {} });
     expect(response.headers['content-type']).toBe(type);
-    expect(response.headers.vary).toBe('Accept');
+    expect(response.headers.vary).toBe('Accept, Origin');
     const body = response.body.toString();
     if (type === 'application/json') {
       expect(JSON.parse(body)).toMatchObject({
@@ -147,7 +164,8 @@ describe('mock knobs and bodies', () => {
       },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://app.example');
+    expect(preflight.headers['access-control-allow-credentials']).toBe('true');
     expect(preflight.headers['access-control-allow-headers']).toBe('authorization, content-type');
     expect((await send(server.url, '/status/500', { method: 'OPTIONS' })).status).toBe(500);
   });
