@@ -45,6 +45,7 @@ export function compilePage(file: string, source: string): { page?: ParsedPage; 
     cacheable: frontMatter.cacheable,
     retry: frontMatter.retry,
     constants: Object.fromEntries(Object.entries(frontMatter.constants).filter(([, name]) => name !== undefined)),
+    tryIt: frontMatter.tryIt ? { curl: frontMatter.tryIt.curl ?? null, note: frontMatter.tryIt.note ?? null } : null,
     sections: parsed.sections,
     source: file,
   };

@@ -49,6 +49,17 @@ export const frontMatterSchema = z
     cacheable: z.boolean(),
     retry: z.strictObject({ policy: z.enum(RETRY_POLICIES), note: text }),
     constants: constants.default({}),
+    /** How to ask the mock for this code when a bare GET is not the way: curl options, and what clients do. */
+    tryIt: z
+      .strictObject({
+        curl: z
+          .string()
+          .regex(/^-[^\n]*$/, 'expected curl options on one line, starting with "-" (the URL is added)')
+          .max(300, 'expected at most 300 characters')
+          .optional(),
+        note: text.max(400, 'expected at most 400 characters').optional(),
+      })
+      .optional(),
   })
   .superRefine((fm, ctx) => {
     const expectedClass = `${Math.floor(fm.code / 100)}xx`;

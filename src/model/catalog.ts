@@ -114,6 +114,8 @@ export interface CatalogEntry {
   cacheable: boolean;
   retry: Retry;
   constants: Partial<Record<ConstantEcosystem, string>>;
+  /** How to ask the mock for this code when a bare GET is not the way (`curl` options), and what clients then do. */
+  tryIt: { curl: string | null; note: string | null } | null;
   sections: Sections;
   /** Path of the content file, relative to the project root. */
   source: string;

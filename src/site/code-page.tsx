@@ -116,8 +116,11 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css }: 
         </dd>
         <dt>Try it</dt>
         <dd>
-          <code>curl -i http://localhost:8421/status/{entry.code}</code> against the mock (
-          <a href={`/status/${entry.code}`}>/status/{entry.code}</a> with <code>npm start</code>)
+          <code>
+            curl -i {entry.tryIt?.curl ? `${entry.tryIt.curl} ` : ''}http://localhost:8421/status/{entry.code}
+          </code>{' '}
+          against the mock (<a href={`/status/${entry.code}`}>/status/{entry.code}</a> with <code>npm start</code>)
+          {entry.tryIt?.note && <p class="note">{entry.tryIt.note}</p>}
         </dd>
       </dl>
       <nav class="toc" aria-label="On this page">

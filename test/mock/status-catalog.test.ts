@@ -1,8 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_VALUES } from '../../src/mock/header-values.js';
 import { loadContent } from '../support/content.js';
 import { exchange, headerNames, send } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { requireTool } from '../support/tools.js';
+
+const run = promisify(execFile);
 
 let server: TestServer;
 beforeAll(async () => {
@@ -75,6 +80,20 @@ describe('every catalog code through /status', async () => {
         if (['date', 'content-length', 'connection', 'keep-alive'].includes(name)) continue;
         expect(names, `${code} HEAD lacks ${name}`).toContain(name);
       }
+    },
+  );
+
+  const tried = catalog.codes.filter((entry) => entry.tryIt?.curl);
+  it.each(tried.map((entry) => [entry.code, entry.tryIt?.curl ?? ''] as const))(
+    'the "Try it" command of %i gets that status from the mock: curl -i %s',
+    async (code, options) => {
+      requireTool('curl');
+      // The options as a shell would split them: single-quoted words stay whole.
+      const args = [...options.matchAll(/'([^']*)'|(\S+)/g)].map((part) => part[1] ?? part[2] ?? '');
+      const { stdout } = await run('curl', ['-s', '-i', '--max-time', '3', ...args, `${server.url}/status/${code}`], {
+        encoding: 'latin1',
+      }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+      expect(stdout).toMatch(new RegExp(`^HTTP/1\\.1 ${code} `, 'm'));
     },
   );
 

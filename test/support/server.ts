@@ -1,3 +1,4 @@
+import type { Http2SecureServer, Http2Server } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import { assembleProduct, type Product } from '../../src/server/assemble.js';
 import { generateCertificate } from '../../src/server/certificate.js';
@@ -23,6 +24,8 @@ export interface TestHttp2Servers {
   h2cUrl: string;
   h2cPort: number;
   hosts: readonly string[];
+  /** The listeners themselves, for tests that watch what arrives. */
+  servers: { tls: Http2SecureServer; h2c: Http2Server };
   close(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function startTestHttp2Servers(
     h2cUrl: `http://127.0.0.1:${h2cPort}`,
     h2cPort,
     hosts,
+    servers: { tls, h2c },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all([closeOne(tls), closeOne(h2c)]);
