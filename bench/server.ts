@@ -1,7 +1,8 @@
 /**
- * `npm run bench:server`: the bare node:http ceiling and our server, side by side in one run. Both servers are
- * pinned to CPU 0 and wrk to CPU 1 (taskset); targets are interleaved over several rounds so drift hits all alike.
- * Prints req/s and p99 per target (medians over rounds) and each target's ratio to the bare server.
+ * `npm run bench:server`: the bare node:http ceiling and our server, side by side in one run; then the same over
+ * HTTP/2 (h2c) with h2load, against a bare node:http2 server. Servers are pinned to CPU 0 and the load generator to
+ * CPU 1 (taskset); targets are interleaved over several rounds so drift hits all alike. Prints req/s (and p99 for
+ * wrk) per target, medians over rounds, and each target's ratio to its bare server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,11 @@ function requireTool(name: string): void {
   }
 }
 
-async function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
+async function start(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  banner = /listening on (http:\/\/\S+)/,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn('taskset', ['-c', '0', process.execPath, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: '0' },
@@ -30,7 +35,7 @@ async function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ chi
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = banner.exec(output);
       if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
     });
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
@@ -59,35 +64,71 @@ function wrk(url: string, duration = DURATION): Sample {
   return { rps, p99ms };
 }
 
+/** h2load over h2c with prior knowledge: 10 connections, 10 streams each. */
+function h2load(url: string, duration = DURATION): Sample {
+  const output = execFileSync('taskset', ['-c', '1', 'h2load', '-t1', '-c10', '-m10', '-D', duration.replace(/s$/, ''), url], {
+    encoding: 'utf8',
+  });
+  // h2load counts 4xx as "failed"; errors and timeouts are what would make a figure meaningless.
+  const broken = Number(/(\d+) errored/.exec(output)?.[1] ?? 0) + Number(/(\d+) timeout/.exec(output)?.[1] ?? 0);
+  if (broken > 0) throw new Error(`h2load saw ${broken} errored or timed-out requests against ${url}`);
+  return { rps: Number(/finished in [\d.]+\w*, ([\d.]+) req\/s/.exec(output)?.[1]), p99ms: Number.NaN };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-requireTool('wrk');
-requireTool('taskset');
-const bare = await start(['--import', 'tsx', 'bench/bare-server.ts']);
-const ours = await start(['--import', 'tsx', 'src/server/main.ts']);
-const targets: Array<[string, string]> = [
-  ['bare node:http 418', `${bare.url}/`],
-  ['httpstatus /status/418', `${ours.url}/status/418`],
-  ['httpstatus /status/200', `${ours.url}/status/200`],
-  ['httpstatus /api/codes/421', `${ours.url}/api/codes/421`],
-];
-try {
-  for (const [, url] of targets) wrk(url, '2s'); // warm-up: JIT, connection pools
+/** Interleaved rounds over `targets`, the first being the bare ceiling; prints medians and ratios. */
+function compare(title: string, targets: Array<[string, string]>, measure: (url: string, duration?: string) => Sample): void {
+  for (const [, url] of targets) measure(url, '2s'); // warm-up: JIT, connection pools
   const samples = new Map<string, Sample[]>(targets.map(([name]) => [name, []]));
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [name, url] of targets) samples.get(name)?.push(wrk(url));
-    process.stderr.write(`round ${round}/${ROUNDS} done\n`);
+    for (const [name, url] of targets) samples.get(name)?.push(measure(url));
+    process.stderr.write(`${title}: round ${round}/${ROUNDS} done\n`);
   }
   const bareRps = median(samples.get(targets[0]?.[0] ?? '')?.map((s) => s.rps) ?? []);
-  console.log(`wrk -t1 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} interleaved rounds, servers on CPU 0, wrk on CPU 1 (medians)`);
+  console.log(`${title}, ${ROUNDS} interleaved rounds, servers on CPU 0, load on CPU 1 (medians)`);
   console.log('target                        req/s      p99 ms   ratio to bare');
   for (const [name] of targets) {
     const list = samples.get(name) ?? [];
     const rps = median(list.map((s) => s.rps));
     const p99 = median(list.map((s) => s.p99ms));
-    console.log(`${name.padEnd(28)} ${rps.toFixed(0).padStart(8)} ${p99.toFixed(2).padStart(10)}   ${(rps / bareRps).toFixed(3)}`);
+    const p99Text = Number.isNaN(p99) ? '-' : p99.toFixed(2);
+    console.log(`${name.padEnd(28)} ${rps.toFixed(0).padStart(8)} ${p99Text.padStart(10)}   ${(rps / bareRps).toFixed(3)}`);
   }
+  console.log('');
+}
+
+requireTool('wrk');
+requireTool('h2load');
+requireTool('taskset');
+const H2C = /HTTP\/2 cleartext \(h2c.* on (http:\/\/\S+)/;
+const bare = await start(['--import', 'tsx', 'bench/bare-server.ts']);
+const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
+const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
+const ours = await start(['--import', 'tsx', 'src/server/main.ts']);
+const oursHttp2 = await start(['--import', 'tsx', 'src/server/main.ts'], { H2C_PORT: '0' }, H2C);
+const local = (url: string) => url.replace('localhost', '127.0.0.1');
+try {
+  compare(
+    `wrk -t1 -c${CONNECTIONS} -d${DURATION} (HTTP/1.1)`,
+    [
+      ['bare node:http 418', `${bare.url}/`],
+      ['httpstatus /status/418', `${ours.url}/status/418`],
+      ['httpstatus /status/200', `${ours.url}/status/200`],
+      ['httpstatus /api/codes/421', `${ours.url}/api/codes/421`],
+    ],
+    wrk,
+  );
+  compare(
+    `h2load -t1 -c10 -m10 -D${DURATION} (h2c)`,
+    [
+      ['bare node:http2 418', `${local(bareHttp2.url)}/`],
+      ['bare node:http2 compat 418', `${local(bareCompat.url)}/`],
+      ['httpstatus h2c /status/418', `${local(oursHttp2.url)}/status/418`],
+      ['httpstatus h2c /api/codes/421', `${local(oursHttp2.url)}/api/codes/421`],
+    ],
+    h2load,
+  );
 } finally {
-  bare.child.kill();
-  ours.child.kill();
+  for (const server of [bare, bareHttp2, bareCompat, ours, oursHttp2]) server.child.kill();
 }
