@@ -1,28 +1,24 @@
-import {
-  constants,
-  createSecureServer,
-  createServer,
-  type Http2SecureServer,
-  type Http2Server,
-  type Http2ServerRequest,
-  type SecureServerOptions,
-  type ServerOptions,
-} from 'node:http2';
-import type { TLSSocket } from 'node:tls';
+import type { Server } from 'node:http';
+import { constants, createServer, type Http2Server, type Http2ServerRequest, type ServerOptions } from 'node:http2';
+import { createServer as createTlsServer, type TLSSocket, type Server as TlsServer } from 'node:tls';
 import { hostOf, misdirection } from './authority.js';
 import { endResponse, type NodeRequest } from './mock-node-adapter.js';
 import {
   attachHttp1Handlers,
   createContinueListener,
+  createNodeServer,
   createRequestListener,
+  type NodeServerOptions,
   type ProductHandlers,
   type RequestListener,
 } from './node-server.js';
 
-export interface Http2ServerOptions extends ProductHandlers {
+export interface Http2ServerOptions
+  extends ProductHandlers,
+    Pick<NodeServerOptions, 'headersTimeoutMs' | 'keepAliveTimeoutMs' | 'connectionsCheckingIntervalMs'> {
   /** The host names (and IP literals) this listener serves; a request for any other authority gets 421. */
   hosts: readonly string[];
-  /** Longest a request may stay open without finishing (HTTP/2 has no per-request timeout of its own). */
+  /** Longest a request may take to arrive (HTTP/1.1), or stay open without finishing (HTTP/2, which has no such timeout). */
   requestTimeoutMs?: number;
   /** Idle sessions are closed after this long. */
   idleTimeoutMs?: number;
@@ -97,12 +93,19 @@ function capRequestTime(timeoutMs: number, onRequest: RequestListener): RequestL
   };
 }
 
-function configure<T extends Http2Server | Http2SecureServer>(server: T, options: Http2ServerOptions): T {
-  const { requestTimeoutMs = 30_000, idleTimeoutMs = 60_000 } = options;
-  const guard = (listener: RequestListener) => capRequestTime(requestTimeoutMs, gateByAuthority(options.hosts, listener));
-  const onRequest = createRequestListener(options);
-  const listener = guard(onRequest);
-  server.on('request', listener);
+const guardFor =
+  ({ hosts, requestTimeoutMs = 30_000 }: Http2ServerOptions) =>
+  (listener: RequestListener) =>
+    capRequestTime(requestTimeoutMs, gateByAuthority(hosts, listener));
+
+/** Cleartext HTTP/2 with prior knowledge (h2c), serving the whole product; also the HTTP/2 side of the TLS listener. */
+export function createH2cServer(options: Http2ServerOptions): Http2Server {
+  const { idleTimeoutMs = 60_000 } = options;
+  const guard = guardFor(options);
+  const server = createServer(SESSION_LIMITS);
+  const plain = createRequestListener(options);
+  const onRequest = guard(plain);
+  server.on('request', onRequest);
   // Every session's errors end that session only; Node then emits 'sessionError' here, and a stream's errors
   // (RST_STREAM, GOAWAY, a reset socket) are absorbed by the compatibility layer for the request it belongs to.
   server.on('sessionError', () => undefined);
@@ -111,20 +114,36 @@ function configure<T extends Http2Server | Http2SecureServer>(server: T, options
   });
   // An idle session is closed (GOAWAY) after idleTimeoutMs; Node destroys it when nobody handles 'timeout'.
   server.setTimeout(idleTimeoutMs);
-  attachHttp1Handlers(server, { onRequest: listener, onContinue: guard(createContinueListener(options, onRequest)), mock: options.mock });
+  // Over HTTP/2, 100-continue and CONNECT come through the compatibility layer's events of the same names.
+  attachHttp1Handlers(server, { onRequest, onContinue: guard(createContinueListener(options, plain)), mock: options.mock });
   return server;
 }
 
-/** Cleartext HTTP/2 with prior knowledge (h2c), serving the whole product. */
-export function createH2cServer(options: Http2ServerOptions): Http2Server {
-  return configure(createServer(SESSION_LIMITS), options);
+/**
+ * HTTP/2 over TLS, with ALPN offering h2 and http/1.1 on one port. After the handshake each connection goes to a
+ * server made for its protocol: h2 to the h2c server's sessions, http/1.1 (or no ALPN) to the same Node server as the
+ * plain listener, whose header, request and keep-alive timeouts then hold over TLS too. Both sit behind the 421 gate.
+ */
+export interface TlsListener {
+  /** The TLS server that listens and hands each connection on by ALPN. */
+  server: TlsServer;
+  /** Where connections go after the handshake; they never listen themselves. */
+  http1: Server;
+  http2: Http2Server;
 }
 
-/** HTTP/2 over TLS, with ALPN offering h2 and http/1.1 on the same port, serving the whole product. */
-export function createH2Server(options: Http2ServerOptions & { key: string; cert: string }): Http2SecureServer {
-  const tls: SecureServerOptions = { ...SESSION_LIMITS, key: options.key, cert: options.cert, allowHTTP1: true };
-  const server = configure(createSecureServer(tls), options);
+export function createH2Server(options: Http2ServerOptions & { key: string; cert: string }): TlsListener {
+  const http2 = createH2cServer(options);
+  const http1 = createNodeServer({ ...options, guard: guardFor(options) });
+  const server = createTlsServer(
+    { key: options.key, cert: options.cert, ALPNProtocols: ['h2', 'http/1.1'], handshakeTimeout: 10_000 },
+    (socket) => (socket.alpnProtocol === 'h2' ? http2 : http1).emit('connection', socket),
+  );
   // A TLS handshake that fails (a client that distrusts the certificate, a port scan) only ends that socket.
   server.on('tlsClientError', () => undefined);
-  return server;
+  // Node's HTTP/1.1 server starts tracking connections for its timeouts when it starts listening; this one is fed
+  // connections instead, so it is told when the TLS server listens, and closed with it.
+  server.on('listening', () => http1.emit('listening'));
+  server.on('close', () => http1.close());
+  return { server, http1, http2 };
 }

@@ -39,7 +39,7 @@ const extraServers: Array<{ close(callback?: () => void): unknown }> = [];
 const http2Options = { ...product.handlers, hosts, requestTimeoutMs: product.requestTimeoutMs };
 if (process.env.HTTP2_PORT) {
   const tlsPort = readInteger('HTTP2_PORT', 0, 65535);
-  const h2 = createH2Server({ ...http2Options, ...(await generateCertificate(hosts)) });
+  const { server: h2 } = createH2Server({ ...http2Options, ...(await generateCertificate(hosts)) });
   h2.listen(tlsPort, () =>
     console.log(`HTTP/2 over TLS (self-signed) for ${hosts.join(', ')} on https://localhost:${(h2.address() as AddressInfo).port}`),
   );

@@ -38,7 +38,7 @@ export function requestOn(
 export async function runMisdirectedDemo(handlers: ProductHandlers, log: (line: string) => void = console.log): Promise<number[]> {
   const hosts = ['a.localhost', 'b.localhost'];
   const { key, cert } = await generateCertificate(hosts);
-  const server = createH2Server({ ...handlers, hosts, key, cert });
+  const { server } = createH2Server({ ...handlers, hosts, key, cert });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const open = (servername: string) => connect(`https://127.0.0.1:${port}`, { ca: cert, servername });

@@ -22,6 +22,8 @@ export interface NodeServerOptions extends ProductHandlers {
   keepAliveTimeoutMs?: number;
   /** How often Node checks the two timeouts above (its default, 30 s, lets a slow client linger that long). */
   connectionsCheckingIntervalMs?: number;
+  /** Wraps every listener (requests, 100-continue): the HTTP/2 listeners put their 421 gate here. */
+  guard?: (listener: RequestListener) => RequestListener;
 }
 
 export type RequestListener = (req: NodeRequest, res: NodeResponse) => void;
@@ -113,9 +115,11 @@ export function createNodeServer({
   requestTimeoutMs = 30_000,
   keepAliveTimeoutMs = 5_000,
   connectionsCheckingIntervalMs = 1_000,
+  guard = (listener) => listener,
 }: NodeServerOptions): Server {
-  const onRequest = createRequestListener({ app, mock });
-  const onContinue = createContinueListener({ app, mock }, onRequest);
+  const plain = createRequestListener({ app, mock });
+  const onRequest = guard(plain);
+  const onContinue = guard(createContinueListener({ app, mock }, plain));
   const server = createServer(
     {
       maxHeaderSize: 16 * 1024,

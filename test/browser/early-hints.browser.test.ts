@@ -64,10 +64,10 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('103 Early Hints in C
     // When each request reaches the server: the preload must arrive while the mock still sleeps.
     const arrivals: Array<[string, number]> = [];
     const record = (req: { url?: string }) => arrivals.push([req.url ?? '', Date.now()]);
-    servers.servers.tls.on('request', record);
+    servers.servers.tls.http2.on('request', record);
     const started = Date.now();
     const events = await navigate(`https://localhost:${servers.tlsPort}/status/103?sleep=800`).finally(() =>
-      servers.servers.tls.off('request', record),
+      servers.servers.tls.http2.off('request', record),
     );
     const preloadArrived = arrivals.find(([url]) => url === '/assets/page.js')?.[1];
     expect(preloadArrived, JSON.stringify(arrivals)).toBeDefined();

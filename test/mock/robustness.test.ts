@@ -1,7 +1,12 @@
+import { once } from 'node:events';
 import { Agent, request } from 'node:http';
+import { connect as connectHttp2, constants } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCertificate } from '../../src/server/certificate.js';
+import { createH2cServer, createH2Server } from '../../src/server/http2-server.js';
 import { createMockNodeAdapter } from '../../src/server/mock-node-adapter.js';
 import { createNodeServer } from '../../src/server/node-server.js';
 import { checkFuzzResponse, fuzzRequests, runConcurrently } from '../support/fuzz.js';
@@ -83,6 +88,64 @@ describe('slow and oversized clients', () => {
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
+  it('drops a slow-loris client over TLS (HTTP/1.1 by ALPN) with 408 too', async () => {
+    const hosts = ['localhost'];
+    const { server: listener } = createH2Server({
+      ...server.product.handlers,
+      hosts,
+      ...(await generateCertificate(hosts)),
+      headersTimeoutMs: 300,
+      requestTimeoutMs: 600,
+      connectionsCheckingIntervalMs: 100,
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const reply = await new Promise<string>((resolve) => {
+        let text = '';
+        const socket = connectTls(
+          { port, host: '127.0.0.1', servername: 'localhost', rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] },
+          () => socket.write('GET /status/200 HTTP/1.1\r\nHost: localhost\r\nX-Slow: '),
+        );
+        const drip = setInterval(() => socket.writable && socket.write('a'), 50);
+        socket.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        socket.on('close', () => {
+          clearInterval(drip);
+          resolve(text);
+        });
+        socket.on('error', () => undefined);
+      });
+      expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+
+  it('cancels an HTTP/2 stream whose body trickles past the request time limit (RST_STREAM CANCEL)', async () => {
+    const listener = createH2cServer({ ...server.product.handlers, hosts: ['localhost'], requestTimeoutMs: 500 });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address() as AddressInfo;
+    const session = connectHttp2(`http://localhost:${port}`);
+    session.on('error', () => undefined);
+    try {
+      const started = Date.now();
+      const stream = session.request({ ':method': 'POST', ':path': '/status/201' }, { endStream: false });
+      stream.on('error', () => undefined);
+      const drip = setInterval(() => stream.writable && stream.write('a'), 50);
+      await once(stream, 'close');
+      clearInterval(drip);
+      expect(stream.rstCode).toBe(constants.NGHTTP2_CANCEL);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      session.destroy();
+      await new Promise((resolve) => listener.close(resolve));
     }
   });
 

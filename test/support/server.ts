@@ -1,8 +1,8 @@
-import type { Http2SecureServer, Http2Server } from 'node:http2';
+import type { Http2Server } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import { assembleProduct, type Product } from '../../src/server/assemble.js';
 import { generateCertificate } from '../../src/server/certificate.js';
-import { createH2cServer, createH2Server } from '../../src/server/http2-server.js';
+import { createH2cServer, createH2Server, type TlsListener } from '../../src/server/http2-server.js';
 import type { RenderedSite } from '../../src/site/render-site.js';
 import { loadContent } from './content.js';
 
@@ -24,8 +24,8 @@ export interface TestHttp2Servers {
   h2cUrl: string;
   h2cPort: number;
   hosts: readonly string[];
-  /** The listeners themselves, for tests that watch what arrives. */
-  servers: { tls: Http2SecureServer; h2c: Http2Server };
+  /** The listeners themselves, for tests that watch what arrives: the TLS one hands connections to `tls`'s servers. */
+  servers: { tls: TlsListener; h2c: Http2Server };
   close(): Promise<void>;
 }
 
@@ -71,7 +71,8 @@ export async function startTestHttp2Servers(
   const product = await loadProduct();
   const { key, cert } = await generateCertificate(hosts);
   const options = { ...product.handlers, hosts, requestTimeoutMs: product.requestTimeoutMs };
-  const tls = createH2Server({ ...options, key, cert });
+  const tlsListener = createH2Server({ ...options, key, cert });
+  const tls = tlsListener.server;
   const h2c = createH2cServer(options);
   const tlsPort = await listen(tls);
   const h2cPort = await listen(h2c);
@@ -85,7 +86,7 @@ export async function startTestHttp2Servers(
     h2cUrl: `http://127.0.0.1:${h2cPort}`,
     h2cPort,
     hosts,
-    servers: { tls, h2c },
+    servers: { tls: tlsListener, h2c },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all([closeOne(tls), closeOne(h2c)]);
