@@ -105,8 +105,9 @@ const H2C = /HTTP\/2 cleartext \(h2c.* on (http:\/\/\S+)/;
 const bare = await start(['--import', 'tsx', 'bench/bare-server.ts']);
 const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
 const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
-const ours = await start(['--import', 'tsx', 'src/server/main.ts']);
-const oursHttp2 = await start(['--import', 'tsx', 'src/server/main.ts'], { H2C_PORT: '0' }, H2C);
+// The product as npm start runs it: compiled JavaScript from dist/ (npm run bench:server builds first).
+const ours = await start(['dist/js/commands/start.js']);
+const oursHttp2 = await start(['dist/js/commands/start.js'], { H2C_PORT: '0' }, H2C);
 const local = (url: string) => url.replace('localhost', '127.0.0.1');
 try {
   compare(

@@ -16,7 +16,10 @@ const ALLOWED: Record<string, string[]> = {
   lint: ['model', 'http'],
   site: ['model'],
   mock: ['model', 'http'],
+  api: ['model'],
+  build: ['model', 'catalog', 'site', 'api'],
   server: ['model', 'http', 'catalog', 'site', 'mock', 'lint'],
+  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server'],
 };
 
 async function sourceFiles(directory: string): Promise<string[]> {

@@ -2,31 +2,29 @@ import { Hono } from 'hono';
 import { corsHeaders, isPreflight, preflightHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
 import type { MockService } from '../mock/mock-service.js';
-import type { RenderedSite, SiteFile } from '../site/render-site.js';
 import { matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
-import { type PreparedFile, prepareFiles } from './prepared-files.js';
-import { securityHeaders, styleHash } from './security-headers.js';
+import type { BuiltSite, PreparedFile } from './prepared-files.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
-  site: RenderedSite;
-  /** `/api/…` documents, from `buildApiDocuments`. */
-  api: ReadonlyMap<string, SiteFile>;
+  /** Pages, assets and `/api/…` documents, as the build prepared them. */
+  site: BuiltSite;
   /** The mock; on Node its adapter answers `/status/…` before the app, which serves it on other runtimes. */
   mock: MockService;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
-/** Pages and assets are not fingerprinted, so revalidation (ETag) does the heavy lifting. */
-const cacheControl = (path: string) => (path.startsWith('/assets/') ? 'public, max-age=3600' : 'public, max-age=300');
+/** Content-hashed assets never change under their name; pages and documents are revalidated by ETag. */
+export const cacheControl = (file: PreparedFile) => (file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
 
-function serveFile(request: Request, path: string, file: PreparedFile, status = 200, cors = false): Response {
+function serveFile(request: Request, file: PreparedFile, status = 200, cors = false): Response {
   const encoding = negotiateEncoding(request.headers.get('accept-encoding') ?? undefined);
   const variant = file.variants[encoding];
   const headers = new Headers([
     ['Content-Type', file.contentType],
     ['ETag', variant.etag],
-    ['Cache-Control', status === 200 ? cacheControl(path) : 'no-store'],
+    ['Cache-Control', status === 200 ? cacheControl(file) : 'no-store'],
     ['Vary', cors ? 'Accept-Encoding, Origin' : 'Accept-Encoding'],
     ...(cors ? corsHeaders(request.headers.get('origin'), ['ETag']) : []),
   ]);
@@ -60,10 +58,9 @@ function apiError(request: Request, status: number, message: string, input?: str
 }
 
 /** The whole product as one Web-standard fetch handler: site, JSON API and (off Node) the mock. */
-export function createApp({ site, api, mock }: AppOptions): Hono {
-  const files = prepareFiles(site.files);
-  const apiFiles = prepareFiles(api);
-  const security = securityHeaders(styleHash(site.css));
+export function createApp({ site, mock }: AppOptions): Hono {
+  const files = site.files;
+  const security = securityHeaders(site.styleHash);
   const notFound = files.get('/404');
   const app = new Hono();
 
@@ -92,10 +89,10 @@ export function createApp({ site, api, mock }: AppOptions): Hono {
 
   app.all('/api/*', (c) => {
     const path = c.req.path;
-    const file = apiFiles.get(path);
+    const file = files.get(path);
     if (file) {
       if (!READ_METHODS.has(c.req.method)) return apiError(c.req.raw, 405, `${path} answers GET and HEAD only`, c.req.method);
-      return serveFile(c.req.raw, path, file, 200, true);
+      return serveFile(c.req.raw, file, 200, true);
     }
     const code = /^\/api\/codes\/(.*)$/.exec(path)?.[1];
     if (code !== undefined) {
@@ -123,10 +120,10 @@ export function createApp({ site, api, mock }: AppOptions): Hono {
     return new Response(body, { status, statusText: response.reason, headers: response.headers });
   });
 
-  app.get('/search', async (c) => c.html(await site.renderSearch(c.req.query('q') ?? ''), 200, { 'Cache-Control': 'no-store' }));
+  app.get('/search', (c) => c.html(site.renderSearch(c.req.query('q') ?? ''), 200, { 'Cache-Control': 'no-store' }));
 
   const notFoundResponse = (request: Request): Response =>
-    notFound ? serveFile(request, '/404', notFound, 404) : new Response('Not Found', { status: 404 });
+    notFound ? serveFile(request, notFound, 404) : new Response('Not Found', { status: 404 });
 
   // `/421` is a shortcut people type; the page lives at `/codes/421`.
   app.on(['GET', 'HEAD'], '/:code{[0-9]{3}}', (c) => {
@@ -140,7 +137,7 @@ export function createApp({ site, api, mock }: AppOptions): Hono {
     const file = path === '/404' ? undefined : files.get(path);
     if (!file) return notFoundResponse(c.req.raw);
     if (!READ_METHODS.has(c.req.method)) return c.text('Method Not Allowed', 405, { Allow: 'GET, HEAD' });
-    return serveFile(c.req.raw, path, file);
+    return serveFile(c.req.raw, file);
   });
 
   return app;

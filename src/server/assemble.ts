@@ -1,18 +1,19 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { Hono } from 'hono';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import { DIST_DIR } from '../catalog/paths.js';
 import { buildMockCodes } from '../mock/mock-codes.js';
 import { createMockService, type MockService } from '../mock/mock-service.js';
 import { DEFAULT_LIMITS, type MockLimits } from '../mock/parse-knobs.js';
 import type { CatalogEntry } from '../model/catalog.js';
-import { renderSiteInWorker } from '../site/render-in-worker.js';
-import type { RenderedSite } from '../site/render-site.js';
-import { buildApiDocuments } from './api-documents.js';
 import { createApp } from './app.js';
 import { createMockNodeAdapter } from './mock-node-adapter.js';
 import { createNodeServer, type ProductHandlers } from './node-server.js';
+import { type BuiltSite, loadBuiltSite } from './prepared-files.js';
 
 export interface Product {
-  site: RenderedSite;
+  site: BuiltSite;
   mock: MockService;
   app: Hono;
   /** What every listener serves: the app and the mock's adapters for HTTP/1.1 and HTTP/2. */
@@ -27,16 +28,28 @@ export interface ProductOptions {
   limits?: MockLimits;
 }
 
-/** Wires every face of the HTTP product from the catalog's entries: rendered once, then served. */
-export async function assembleProduct(
+/** Wires every face of the HTTP product from the catalog's entries and the built site. */
+export function assembleProduct(
   entries: readonly CatalogEntry[],
+  site: BuiltSite,
   { limits = DEFAULT_LIMITS }: ProductOptions = {},
-): Promise<Product> {
-  const site = await renderSiteInWorker(entries);
+): Product {
   const mock = createMockService({ codes: buildMockCodes(entries), limits });
-  const app = createApp({ site, api: buildApiDocuments(entries), mock });
-  const handlers = { app, mock: createMockNodeAdapter(mock), mockHttp2: createMockNodeAdapter(mock, { http2: true }) };
+  const app = createApp({ site, mock });
+  // 103 Early Hints preload the script every page loads, under its content-hashed name.
+  const earlyHints = `<${site.assets['page.js'] ?? '/'}>; rel=preload; as=script`;
+  const handlers = {
+    app,
+    mock: createMockNodeAdapter(mock, { earlyHints }),
+    mockHttp2: createMockNodeAdapter(mock, { http2: true, earlyHints }),
+  };
   const requestTimeoutMs = Math.max(30_000, limits.maxSleepMs + 20_000);
   const server = createNodeServer({ ...handlers, requestTimeoutMs });
   return { site, mock, app, handlers, requestTimeoutMs, server };
+}
+
+/** The product as `npm run build` left it in `distDir`: catalog, pages, assets and API documents, loaded into memory. */
+export async function loadProduct(distDir: string = DIST_DIR, options: ProductOptions = {}): Promise<Product> {
+  const [catalog, site] = await Promise.all([loadCatalog(path.join(distDir, 'catalog.json')), loadBuiltSite(distDir)]);
+  return assembleProduct(catalog.codes, site, options);
 }

@@ -1,9 +1,7 @@
 import { type ClientHttp2Session, connect } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import { assembleProduct } from './assemble.js';
 import { generateCertificate } from './certificate.js';
 import { createH2Server } from './http2-server.js';
-import { loadFreshCatalog } from './load-site.js';
 import type { ProductHandlers } from './node-server.js';
 
 /** One request on an existing HTTP/2 session, for an explicit :authority. */
@@ -60,9 +58,4 @@ export async function runMisdirectedDemo(handlers: ProductHandlers, log: (line: 
     server.close();
   }
   return statuses;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const product = await assembleProduct((await loadFreshCatalog()).codes);
-  await runMisdirectedDemo(product.handlers);
 }

@@ -10,7 +10,6 @@ import type { MockService } from '../mock/mock-service.js';
 
 const STATUS_PREFIX = '/status/';
 export const MAX_REQUEST_BODY = 1024 * 1024;
-const EARLY_HINTS_LINK = '</assets/page.js>; rel=preload; as=script';
 
 export type NodeRequest = IncomingMessage | Http2ServerRequest;
 export type NodeResponse = ServerResponse | Http2ServerResponse;
@@ -32,8 +31,8 @@ interface Precomputed {
 interface Wire {
   fields(headers: ReadonlyArray<readonly [string, string]>, body: Buffer | undefined): Fields;
   writeHead(res: NodeResponse, status: number, reason: string, fields: Fields): void;
-  /** Sends one 1xx other than 101 before the final response. */
-  sendInterim(req: NodeRequest, res: NodeResponse, status: number, reason: string): void;
+  /** Sends one 1xx other than 101 before the final response; `link` is what a 103 carries. */
+  sendInterim(req: NodeRequest, res: NodeResponse, status: number, reason: string, link: string): void;
 }
 
 /** RFC 9113 §8.2.2: connection-specific fields are malformed in HTTP/2 (Node refuses to send them). */
@@ -69,7 +68,7 @@ const expectsContinue = (req: NodeRequest) => req.headers.expect?.toLowerCase() 
 const HTTP1: Wire = {
   fields: flatten,
   writeHead: (res, status, reason, fields) => (res as ServerResponse).writeHead(status, reason, fields as string[]),
-  sendInterim(req, res, status, reason) {
+  sendInterim(req, res, status, reason, link) {
     // RFC 9110 §15.2: never send 1xx to an HTTP/1.0 client.
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) return;
     const http1 = res as ServerResponse;
@@ -77,7 +76,7 @@ const HTTP1: Wire = {
       // An Expect: 100-continue request already got its 100 from the server's checkContinue handler.
       if (!expectsContinue(req)) http1.writeContinue();
     } else if (status === 102) http1.writeProcessing();
-    else if (status === 103) http1.writeEarlyHints({ link: EARLY_HINTS_LINK });
+    else if (status === 103) http1.writeEarlyHints({ link });
     else if (http1.socket && !http1.headersSent) {
       http1.socket.write(`HTTP/1.1 ${status} ${reason.replace(/[^\x20-\x7e]/g, '')}\r\n\r\n`);
     }
@@ -88,12 +87,12 @@ const HTTP2: Wire = {
   fields: toHttp2Fields,
   // HTTP/2 has no reason phrase (RFC 9113 §8.3.2); passing one only makes Node warn.
   writeHead: (res, status, _reason, fields) => (res as Http2ServerResponse).writeHead(status, fields as OutgoingHttpHeaders),
-  sendInterim(req, res, status) {
+  sendInterim(req, res, status, _reason, link) {
     const http2 = res as Http2ServerResponse;
     if (http2.headersSent || http2.stream.destroyed) return;
     if (status === 100) {
       if (!expectsContinue(req)) http2.writeContinue();
-    } else if (status === 103) http2.writeEarlyHints({ link: EARLY_HINTS_LINK });
+    } else if (status === 103) http2.writeEarlyHints({ link });
     else http2.stream.additionalHeaders({ ':status': status });
   },
 };
@@ -167,7 +166,10 @@ function unsupportedWebsocketVersion(version: string | undefined): MockResponse 
  * precomputed per code for the common case, and with real interim responses (100, 102, 103, any other 1xx) and a
  * real protocol switch for 101, which a fetch handler cannot express. One adapter per HTTP version.
  */
-export function createMockNodeAdapter(service: MockService, { http2 = false }: { http2?: boolean } = {}) {
+export function createMockNodeAdapter(
+  service: MockService,
+  { http2 = false, earlyHints = '</>; rel=preconnect' }: { http2?: boolean; earlyHints?: string } = {},
+) {
   const wire = http2 ? HTTP2 : HTTP1;
   // Keyed by request target (`/status/418`), one table per method, so the hot path is a single lookup.
   const precomputedGet = new Map<string, Precomputed>();
@@ -211,7 +213,7 @@ export function createMockNodeAdapter(service: MockService, { http2 = false }: {
     }
     // An interim response goes out at once and the delay follows, as a slow server sends 102 or 103 while it works.
     const interim = response.status < 200 && response.status !== 101;
-    if (interim) wire.sendInterim(req, res, response.status, service.codes.get(response.status)?.reason ?? 'Informational');
+    if (interim) wire.sendInterim(req, res, response.status, service.codes.get(response.status)?.reason ?? 'Informational', earlyHints);
     if (response.sleepMs > 0 && !(await sleepUnlessClosed(res, response.sleepMs))) return;
     if (res.writableEnded || res.destroyed) return;
     if (response.status === 101) {

@@ -1,6 +1,10 @@
-import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { SiteFile } from '../site/render-site.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import type { BuildManifest, BuiltVariant, SearchPageParts } from '../model/manifest.js';
+import { INDEX_OPTIONS } from '../site/assets/search-options.js';
+import type { SearchDocument } from '../site/search-index.js';
+import { renderSearchPage } from '../site/search-results.js';
 import type { Encoding } from './content-negotiation.js';
 
 export interface PreparedVariant {
@@ -8,36 +12,60 @@ export interface PreparedVariant {
   etag: string;
 }
 
+/** A file as the build prepared it: its bytes in each coding, each with its strong ETag (RFC 9110 §8.8.3). */
 export interface PreparedFile {
   contentType: string;
+  immutable: boolean;
   variants: Record<Encoding, PreparedVariant>;
 }
 
+/** What the server serves from dist/: every page, asset and API document, and what `/search?q=` is made of. */
+export interface BuiltSite {
+  /** URL path → file: `/`, `/codes/421`, `/404`, `/search`, `/assets/page.3f9a1c2e41.js`, `/api/codes/421`, … */
+  files: Map<string, PreparedFile>;
+  /** Logical asset name (`page.js`) → content-hashed URL path. */
+  assets: Record<string, string>;
+  /** The CSP source of the inline stylesheet. */
+  styleHash: string;
+  /** `/search?q=` as HTML. */
+  renderSearch(query: string): string;
+}
+
 /**
- * Compresses each file and computes its ETags once, at start-up; requests only pick a variant.
- * Each coding has its own strong ETag, since the bytes differ (RFC 9110 §8.8.3).
+ * Loads what `npm run build` wrote: the manifest, then every file and its precompressed forms into memory (a few
+ * megabytes), so that a request is a lookup. Fails with a message that says what to run when dist/ is not built.
  */
-export function prepareFiles(files: ReadonlyMap<string, SiteFile>): Map<string, PreparedFile> {
-  const prepared = new Map<string, PreparedFile>();
-  for (const [path, file] of files) {
-    const hash = createHash('sha256').update(file.body).digest('base64url').slice(0, 22);
-    const textual = /^(text\/|application\/json)/.test(file.contentType);
-    const identity = { body: file.body, etag: `"${hash}"` };
-    prepared.set(path, {
-      contentType: file.contentType,
-      variants: {
-        identity,
-        br: textual
-          ? {
-              body: brotliCompressSync(file.body, {
-                params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: file.body.length },
-              }),
-              etag: `"${hash}-br"`,
-            }
-          : identity,
-        gzip: textual ? { body: gzipSync(file.body, { level: 9 }), etag: `"${hash}-gz"` } : identity,
-      },
-    });
-  }
-  return prepared;
+export async function loadBuiltSite(distDir: string): Promise<BuiltSite> {
+  const manifestFile = path.join(distDir, 'manifest.json');
+  const manifest = await readFile(manifestFile, 'utf8').then(
+    (text) => JSON.parse(text) as BuildManifest,
+    (error: Error) => {
+      throw new Error(`${manifestFile} cannot be read (${error.message}); run npm run build first`);
+    },
+  );
+  const read = (variant: BuiltVariant): Promise<PreparedVariant> =>
+    readFile(path.join(distDir, variant.file)).then((body) => ({ body, etag: variant.etag }));
+  const files = new Map<string, PreparedFile>();
+  await Promise.all(
+    Object.entries(manifest.files).map(async ([urlPath, file]) => {
+      const identity = await read(file.identity);
+      files.set(urlPath, {
+        contentType: file.contentType,
+        immutable: file.immutable,
+        variants: {
+          identity,
+          br: file.br ? await read(file.br) : identity,
+          gzip: file.gzip ? await read(file.gzip) : identity,
+        },
+      });
+    }),
+  );
+  const parts = JSON.parse(await readFile(path.join(distDir, manifest.search), 'utf8')) as SearchPageParts;
+  const index = MiniSearch.loadJSON<SearchDocument>(parts.index, INDEX_OPTIONS);
+  return {
+    files,
+    assets: manifest.assets,
+    styleHash: manifest.styleHash,
+    renderSearch: (query) => renderSearchPage(parts, index, query),
+  };
 }

@@ -1,10 +1,3 @@
-import { createHash } from 'node:crypto';
-
-/** `'sha256-…'` source expression that allows exactly this inline stylesheet. */
-export function styleHash(css: string): string {
-  return `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
-}
-
 /**
  * Headers on every response of the site. Scripts only from our origin (no 'unsafe-inline'); the one inline
  * stylesheet is allowed by its hash; no framing; forms post only to us.

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { CatalogEntry, SectionKey } from '../model/catalog.js';
 import { badgeClass, CLASS_LABELS, CONSTANT_LABELS, RETRY_LABELS, STATUS_LABELS } from './labels.js';
-import { Layout } from './layout.js';
+import { Layout, type SiteAssets } from './layout.js';
 
 export interface CodePageProps {
   entry: CatalogEntry;
@@ -11,6 +11,7 @@ export interface CodePageProps {
   next: CatalogEntry | undefined;
   phraseOf: (code: number) => string | undefined;
   css: string;
+  assets: SiteAssets;
 }
 
 function headingsFor(entry: CatalogEntry): Array<[SectionKey, string, string]> {
@@ -35,7 +36,7 @@ function Heading({ id, children }: { id: string; children: string }) {
 }
 
 /** One status code's page: the seed's sections in order, then the facts that come from front matter. */
-export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css }: CodePageProps) {
+export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, assets }: CodePageProps) {
   const title = `${entry.code} ${entry.phrase}`;
   const headings = headingsFor(entry);
   const constants = Object.entries(entry.constants);
@@ -45,7 +46,7 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css }: 
       description={entry.summary}
       path={`/codes/${entry.code}`}
       css={css}
-      scripts={['/assets/page.js']}
+      scripts={[assets.page]}
     >
       <a class="back" href="/">
         ← Back to status codes

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type BundledLanguage, createHighlighter, type ThemedTokenWithVariants } from 'shiki';
 
 // The "default" GitHub themes keep comments above 4.5:1 contrast on our backgrounds (axe checks it).
@@ -13,52 +14,75 @@ const LANGS: Record<string, BundledLanguage> = {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export interface CodeHighlighter {
-  /** `<pre><code>` with one class per colour pair, so that no inline style is needed (the CSP forbids them). */
-  highlight(code: string, lang: string): string;
-  /** CSS for every colour class handed out so far, light by default and dark under `prefers-color-scheme`. */
-  css(): string;
+/** A colour pair and style, `#light|#dark|fontStyle`: what one highlight class stands for. */
+export type ColourKey = string;
+
+/**
+ * The class of a colour pair, derived from the pair alone: a page highlighted on its own gets the same classes as
+ * in a full build, which is what lets the build re-highlight only the pages that changed.
+ */
+export function classOf(key: ColourKey): string {
+  return `t${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
 }
 
-/** Highlighting happens once, when the site is rendered; pages carry plain HTML and classes, no script. */
+export interface Highlighted {
+  /** `<pre><code>` with one class per colour pair, so that no inline style is needed (the CSP forbids them). */
+  html: string;
+  /** The colour pairs the HTML uses, for the stylesheet. */
+  colours: ColourKey[];
+}
+
+export interface CodeHighlighter {
+  highlight(code: string, lang: string): Highlighted;
+}
+
+/** Highlighting happens at build time; pages carry plain HTML and classes, no script. */
 export async function createCodeHighlighter(): Promise<CodeHighlighter> {
   const shiki = await createHighlighter({ themes: Object.values(THEMES), langs: ['http', 'typescript', 'shellscript'] });
-  const classes = new Map<string, string>();
-
-  const classFor = (token: ThemedTokenWithVariants): string => {
-    const light = token.variants.light;
-    const dark = token.variants.dark;
-    const key = `${light?.color ?? ''}|${dark?.color ?? ''}|${light?.fontStyle ?? 0}`;
-    let name = classes.get(key);
-    if (!name) {
-      name = `t${classes.size.toString(36)}`;
-      classes.set(key, name);
-    }
-    return name;
-  };
+  const keyOf = (token: ThemedTokenWithVariants): ColourKey =>
+    `${token.variants.light?.color ?? ''}|${token.variants.dark?.color ?? ''}|${token.variants.light?.fontStyle ?? 0}`;
 
   return {
     highlight(code, lang) {
       const language = LANGS[lang];
+      const colours = new Set<ColourKey>();
       const lines =
         language === undefined
           ? code.split('\n').map((line) => escapeHtml(line))
-          : shiki
-              .codeToTokensWithThemes(code, { lang: language, themes: THEMES })
-              .map((line) => line.map((token) => `<span class="${classFor(token)}">${escapeHtml(token.content)}</span>`).join(''));
+          : shiki.codeToTokensWithThemes(code, { lang: language, themes: THEMES }).map((line) =>
+              line
+                .map((token) => {
+                  const key = keyOf(token);
+                  colours.add(key);
+                  return `<span class="${classOf(key)}">${escapeHtml(token.content)}</span>`;
+                })
+                .join(''),
+            );
       // tabindex: a wide example scrolls sideways, and keyboard users must be able to scroll it too.
-      return `<pre class="code" data-lang="${escapeHtml(lang)}" tabindex="0"><code>${lines.join('\n')}</code></pre>`;
-    },
-    css() {
-      const light: string[] = [];
-      const dark: string[] = [];
-      for (const [key, name] of classes) {
-        const [lightColor, darkColor, fontStyle] = key.split('|');
-        const italic = Number(fontStyle) & 1 ? ';font-style:italic' : '';
-        light.push(`.${name}{color:${lightColor}${italic}}`);
-        dark.push(`.${name}{color:${darkColor}}`);
-      }
-      return `${light.join('')}@media (prefers-color-scheme:dark){${dark.join('')}}`;
+      return {
+        html: `<pre class="code" data-lang="${escapeHtml(lang)}" tabindex="0"><code>${lines.join('\n')}</code></pre>`,
+        colours: [...colours],
+      };
     },
   };
+}
+
+/** CSS for the given colour pairs, light by default and dark under `prefers-color-scheme`, in a stable order. */
+export function highlightCss(colours: Iterable<ColourKey>): string {
+  const byClass = new Map<string, ColourKey>();
+  for (const key of colours) {
+    const name = classOf(key);
+    const other = byClass.get(name);
+    if (other !== undefined && other !== key) throw new Error(`highlight classes collide: ${other} and ${key} are both .${name}`);
+    byClass.set(name, key);
+  }
+  const light: string[] = [];
+  const dark: string[] = [];
+  for (const [name, key] of [...byClass].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [lightColor, darkColor, fontStyle] = key.split('|');
+    const italic = Number(fontStyle) & 1 ? ';font-style:italic' : '';
+    light.push(`.${name}{color:${lightColor}${italic}}`);
+    dark.push(`.${name}{color:${darkColor}}`);
+  }
+  return `${light.join('')}@media (prefers-color-scheme:dark){${dark.join('')}}`;
 }

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../model/catalog.js';
 import { CodeList } from './code-list.js';
 import { CLASS_LABELS } from './labels.js';
-import { Layout } from './layout.js';
+import { Layout, type SiteAssets } from './layout.js';
 
 interface Group {
   id: string;
@@ -20,7 +20,7 @@ export function groupEntries(entries: readonly CatalogEntry[]): Group[] {
   return groups.filter((group) => group.entries.length > 0);
 }
 
-export function IndexPage({ entries, css }: { entries: readonly CatalogEntry[]; css: string }) {
+export function IndexPage({ entries, css, assets }: { entries: readonly CatalogEntry[]; css: string; assets: SiteAssets }) {
   const groups = groupEntries(entries);
   return (
     <Layout
@@ -28,7 +28,7 @@ export function IndexPage({ entries, css }: { entries: readonly CatalogEntry[]; 
       description="Every HTTP status code with its RFC section, required headers, a response example, causes, fixes and client code."
       path="/"
       css={css}
-      scripts={['/assets/page.js', '/assets/search.js']}
+      scripts={[assets.page, assets.search]}
     >
       <h1>HTTP status codes</h1>
       <p>

@@ -1,6 +1,12 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
+/** The content-hashed URL paths of the client scripts. */
+export interface SiteAssets {
+  page: string;
+  search: string;
+}
+
 export interface LayoutProps {
   title: string;
   description: string;

@@ -1,30 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { CatalogEntry, SectionKey } from '../model/catalog.js';
+import type { SearchPageParts } from '../model/manifest.js';
+import { CodeRow } from './code-list.js';
 import { CodePage } from './code-page.js';
-import { createCodeHighlighter } from './highlight.js';
+import type { CodeHighlighter, ColourKey } from './highlight.js';
 import { IndexPage } from './index-page.js';
+import type { SiteAssets } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
-import { buildSearchIndex, searchCodes } from './search-index.js';
-import { SearchPage } from './search-page.js';
-import { BASE_CSS } from './styles.js';
-
-/** A file of the site, exactly as it is served and exported. */
-export interface SiteFile {
-  body: Buffer;
-  contentType: string;
-}
-
-export interface RenderedSite {
-  /** URL path → file: `/`, `/codes/421`, `/404`, `/assets/search.js`, … */
-  files: Map<string, SiteFile>;
-  /** The inline stylesheet, whose hash the Content-Security-Policy allows. */
-  css: string;
-  /** Renders `/search?q=` (the only page that depends on the request). */
-  renderSearch(query: string): Promise<string>;
-}
-
-const HTML = 'text/html; charset=utf-8';
-const ASSETS = new URL('./assets/', import.meta.url);
+import { SearchFrame } from './search-page.js';
 
 const unescapeHtml = (text: string) =>
   text
@@ -34,64 +16,75 @@ const unescapeHtml = (text: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 
-const SECTION_KEYS: SectionKey[] = ['meaning', 'responseExample', 'causes', 'fixes', 'mistakes', 'clients', 'insight', 'clientExample'];
+export const SECTION_KEYS: SectionKey[] = [
+  'meaning',
+  'responseExample',
+  'causes',
+  'fixes',
+  'mistakes',
+  'clients',
+  'insight',
+  'clientExample',
+];
+
+export interface HighlightedSections {
+  html: Record<SectionKey, string>;
+  colours: ColourKey[];
+}
+
+/** A page's sections with every fenced example highlighted and given a copy button. */
+export function highlightSections(entry: CatalogEntry, highlighter: CodeHighlighter): HighlightedSections {
+  const colours = new Set<ColourKey>();
+  const html = Object.fromEntries(
+    SECTION_KEYS.map((key) => [
+      key,
+      entry.sections[key].html.replace(
+        /<pre><code class="language-([\w-]+)">([\s\S]*?)<\/code><\/pre>/g,
+        (_match, lang: string, code: string) => {
+          const highlighted = highlighter.highlight(unescapeHtml(code).replace(/\n$/, ''), lang);
+          for (const colour of highlighted.colours) colours.add(colour);
+          return `<div class="example">${highlighted.html}<button class="copy" type="button" hidden aria-label="Copy ${lang} example">Copy</button></div>`;
+        },
+      ),
+    ]),
+  ) as Record<SectionKey, string>;
+  return { html, colours: [...colours].sort() };
+}
+
+export interface PageInputs {
+  entries: readonly CatalogEntry[];
+  /** Code → its highlighted sections. */
+  sections: ReadonlyMap<number, Record<SectionKey, string>>;
+  css: string;
+  assets: SiteAssets;
+}
 
 const document = (html: string) => `<!doctype html>${html}`;
 
-/** Renders every page of the site once: highlighting, CSS, search index. The server and the export share the result. */
-export async function renderSite(entries: readonly CatalogEntry[]): Promise<RenderedSite> {
-  const highlighter = await createCodeHighlighter();
-
-  // Highlight first: the colour classes handed out decide the stylesheet, which every page inlines.
-  const sectionsByCode = new Map<number, Record<SectionKey, string>>();
-  for (const entry of entries) {
-    const html = Object.fromEntries(
-      SECTION_KEYS.map((key) => [
-        key,
-        entry.sections[key].html.replace(
-          /<pre><code class="language-([\w-]+)">([\s\S]*?)<\/code><\/pre>/g,
-          (_match, lang: string, code: string) =>
-            `<div class="example">${highlighter.highlight(unescapeHtml(code).replace(/\n$/, ''), lang)}<button class="copy" type="button" hidden aria-label="Copy ${lang} example">Copy</button></div>`,
-        ),
-      ]),
-    ) as Record<SectionKey, string>;
-    sectionsByCode.set(entry.code, html);
-  }
-  const css = `${BASE_CSS}${highlighter.css()}`;
-
-  const files = new Map<string, SiteFile>();
-  const page = (path: string, html: string) => files.set(path, { body: Buffer.from(document(html)), contentType: HTML });
-  const phraseOf = (code: number) => entries.find((entry) => entry.code === code)?.phrase;
-
-  page('/', String(IndexPage({ entries, css })));
+/** Every HTML page of the site (URL path → HTML), and the parts `/search?q=` is assembled from while serving. */
+export function renderPages({ entries, sections, css, assets }: PageInputs): {
+  pages: Map<string, string>;
+  search: Omit<SearchPageParts, 'index'>;
+} {
+  const pages = new Map<string, string>();
+  const phrases = new Map(entries.map((entry) => [entry.code, entry.phrase]));
+  pages.set('/', document(String(IndexPage({ entries, css, assets }))));
   entries.forEach((entry, index) => {
-    const sectionHtml = sectionsByCode.get(entry.code);
-    if (!sectionHtml) return;
-    page(
-      `/codes/${entry.code}`,
-      String(CodePage({ entry, sectionHtml, previous: entries[index - 1], next: entries[index + 1], phraseOf, css })),
-    );
+    const sectionHtml = sections.get(entry.code);
+    if (!sectionHtml) throw new Error(`no highlighted sections for ${entry.code}`);
+    const page = CodePage({
+      entry,
+      sectionHtml,
+      previous: entries[index - 1],
+      next: entries[index + 1],
+      phraseOf: (code) => phrases.get(code),
+      css,
+      assets,
+    });
+    pages.set(`/codes/${entry.code}`, document(String(page)));
   });
-  page('/404', String(NotFoundPage({ css })));
-  page('/search', String(SearchPage({ query: '', results: [], css })));
-
-  const searchIndex = buildSearchIndex(entries);
-  files.set('/assets/search-index.json', { body: Buffer.from(JSON.stringify(searchIndex)), contentType: 'application/json' });
-  for (const name of ['page.js', 'search.js', 'search-options.js']) {
-    files.set(`/assets/${name}`, { body: await readFile(new URL(name, ASSETS)), contentType: 'text/javascript; charset=utf-8' });
-  }
-  files.set('/assets/minisearch.js', {
-    body: await readFile(new URL(import.meta.resolve('minisearch'))),
-    contentType: 'text/javascript; charset=utf-8',
-  });
-
-  const byCode = new Map(entries.map((entry) => [entry.code, entry]));
-  return {
-    files,
-    css,
-    async renderSearch(query) {
-      const results = searchCodes(searchIndex, query).flatMap((hit) => byCode.get(hit.code) ?? []);
-      return document(String(SearchPage({ query, results, css })));
-    },
-  };
+  pages.set('/404', document(String(NotFoundPage({ css }))));
+  const frame = document(String(SearchFrame({ css })));
+  const rows = Object.fromEntries(entries.map((entry) => [String(entry.code), String(CodeRow({ entry }))]));
+  return { pages, search: { frame, rows } };
 }

@@ -110,7 +110,7 @@ describe('JSON API', async () => {
 
 describe('OpenAPI description', () => {
   it('is a valid OpenAPI 3.1 document, served as committed', async () => {
-    const committed = await readFile(new URL('../../src/server/openapi.json', import.meta.url), 'utf8');
+    const committed = await readFile(new URL('../../src/api/openapi.json', import.meta.url), 'utf8');
     const validator = new Validator();
     const result = await validator.validate(JSON.parse(committed));
     expect(result.errors ?? []).toEqual([]);

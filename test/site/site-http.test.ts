@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPathFor, exportSite } from '../../src/server/export-site.js';
+import { fileFor } from '../../src/build/build-site.js';
+import { exportSite } from '../../src/commands/export.js';
 import { loadContent } from '../support/content.js';
 import { SECTION_IDS } from '../support/page-sections.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -136,7 +137,8 @@ describe('compression and revalidation', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/', '/codes/421', '/search?q=teapot', '/nope', '/421', '/assets/page.js'])('are on %s', async (pathname) => {
+  it.each(['/', '/codes/421', '/search?q=teapot', '/nope', '/421', 'page.js'])('are on %s', async (name) => {
+    const pathname = name === 'page.js' ? (server.site.assets[name] ?? '') : name;
     const response = await fetch(`${server.url}${pathname}`, { redirect: 'manual' });
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
@@ -207,19 +209,31 @@ describe('server-side search', () => {
 });
 
 describe('static export', () => {
-  it('writes one file per page, byte for byte what the server sends', async () => {
+  it('copies the built site: every page and asset, byte for byte what the server sends, with its .br and .gz', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'httpstatus-export-'));
     try {
-      const count = await exportSite(server.site, directory);
-      const written = await readdir(directory, { recursive: true, withFileTypes: true });
-      expect(written.filter((entry) => entry.isFile()).length).toBe(count);
+      await exportSite(directory);
+      const written = new Set(
+        (await readdir(directory, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
+      );
       const { catalog } = await loadContent();
-      expect(count).toBeGreaterThanOrEqual(catalog.codes.length + 3);
-      for (const urlPath of server.site.files.keys()) {
-        const onDisk = await readFile(path.join(directory, exportPathFor(urlPath)));
+      const sitePaths = [...server.site.files.keys()].filter((urlPath) => !urlPath.startsWith('/api/'));
+      expect(sitePaths.length).toBeGreaterThanOrEqual(catalog.codes.length + 4);
+      for (const urlPath of sitePaths) {
+        const file = fileFor(urlPath).replace(/^site\//, '');
+        expect(written.has(file), file).toBe(true);
+        const onDisk = await readFile(path.join(directory, file));
         const served = urlPath === '/404' ? await rawGet(server.url, '/nope') : await rawGet(server.url, urlPath);
         expect(served.body.equals(onDisk), urlPath).toBe(true);
+        // /search is rendered per request, the only page not served from its built variants.
+        if (urlPath !== '/search') {
+          const br = await rawGet(server.url, urlPath === '/404' ? '/nope' : urlPath, { 'Accept-Encoding': 'br' });
+          expect(br.body.equals(await readFile(path.join(directory, `${file}.br`))), `${urlPath} br`).toBe(true);
+        }
       }
+      expect([...written].some((file) => file.startsWith('api/'))).toBe(false);
     } finally {
       await rm(directory, { recursive: true, force: true });
     }

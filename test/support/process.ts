@@ -17,11 +17,12 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real entry point (`npm start` runs the same file) with `env` on top of the test's environment and waits
- * for the banner of every listener it was asked for.
+ * Starts the real entry point, compiled, on plain node (`npm start` runs the same file after the build, which the
+ * suite's global setup has done) with `env` on top of the test's environment, and waits for the banner of every
+ * listener it was asked for.
  */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/js/commands/start.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,15 +1,14 @@
 import type { Http2Server } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
-import { assembleProduct, type Product } from '../../src/server/assemble.js';
+import { loadProduct as loadBuiltProduct, type Product } from '../../src/server/assemble.js';
 import { generateCertificate } from '../../src/server/certificate.js';
 import { createH2cServer, createH2Server, type TlsListener } from '../../src/server/http2-server.js';
-import type { RenderedSite } from '../../src/site/render-site.js';
-import { loadContent } from './content.js';
+import type { BuiltSite } from '../../src/server/prepared-files.js';
 
 export interface TestServer {
   url: string;
   port: number;
-  site: RenderedSite;
+  site: BuiltSite;
   product: Product;
   close(): Promise<void>;
 }
@@ -24,6 +23,7 @@ export interface TestHttp2Servers {
   h2cUrl: string;
   h2cPort: number;
   hosts: readonly string[];
+  product: Product;
   /** The listeners themselves, for tests that watch what arrives: the TLS one hands connections to `tls`'s servers. */
   servers: { tls: TlsListener; h2c: Http2Server };
   close(): Promise<void>;
@@ -31,13 +31,14 @@ export interface TestHttp2Servers {
 
 let assembled: Promise<Product> | undefined;
 
+/** The product as the suite's global setup built it into dist/ (test/support/global-setup.ts), loaded once per test file. */
 async function loadProduct(): Promise<Product> {
-  assembled ??= loadContent().then(({ catalog }) => assembleProduct(catalog.codes, { limits: { maxSleepMs: 2_000 } }));
+  assembled ??= loadBuiltProduct(undefined, { limits: { maxSleepMs: 2_000 } });
   return assembled;
 }
 
-/** The site rendered from the real content, once per test file. */
-export async function loadTestSite(): Promise<RenderedSite> {
+/** The built site, as the server serves it. */
+export async function loadTestSite(): Promise<BuiltSite> {
   return (await loadProduct()).site;
 }
 
@@ -86,6 +87,7 @@ export async function startTestHttp2Servers(
     h2cUrl: `http://127.0.0.1:${h2cPort}`,
     h2cPort,
     hosts,
+    product,
     servers: { tls: tlsListener, h2c },
     close: async () => {
       for (const socket of sockets) socket.destroy();

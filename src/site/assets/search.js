@@ -1,5 +1,6 @@
 // Results as you type on the index. The same form submits to /search?q= without JavaScript.
-import MiniSearch from './minisearch.js';
+// The build bundles this file with minisearch and replaces SEARCH_INDEX_URL by the index's content-hashed path.
+import MiniSearch from 'minisearch';
 import { INDEX_OPTIONS } from './search-options.js';
 
 const input = document.getElementById('q');
@@ -9,7 +10,7 @@ const groups = document.getElementById('groups');
 let loading;
 
 function loadIndex() {
-  loading ??= fetch('/assets/search-index.json')
+  loading ??= fetch(SEARCH_INDEX_URL)
     .then((response) => response.text())
     .then((json) => MiniSearch.loadJSON(json, INDEX_OPTIONS));
   return loading;

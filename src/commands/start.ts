@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIMITS } from '../mock/parse-knobs.js';
-import { assembleProduct } from './assemble.js';
-import { generateCertificate } from './certificate.js';
-import { createH2cServer, createH2Server } from './http2-server.js';
-import { loadFreshCatalog } from './load-site.js';
-import { shutDownGracefully } from './node-server.js';
+import { loadProduct } from '../server/assemble.js';
+import { generateCertificate } from '../server/certificate.js';
+import { createH2cServer, createH2Server } from '../server/http2-server.js';
+import { shutDownGracefully } from '../server/node-server.js';
 
 function readInteger(name: string, fallback: number, max: number): number {
   const raw = process.env[name];
@@ -17,12 +16,17 @@ function readInteger(name: string, fallback: number, max: number): number {
   return value;
 }
 
-/** `npm start`: the site, the API and the mock on one port (8421 unless PORT says otherwise). */
+/**
+ * `npm start` (after `npm run build`, which it runs first): the site, the API and the mock from dist/, on one port
+ * (8421 unless PORT says otherwise).
+ */
 const port = readInteger('PORT', 8421, 65535);
 const maxSleepMs = readInteger('MOCK_MAX_SLEEP_MS', DEFAULT_LIMITS.maxSleepMs, 600_000);
 
-const catalog = await loadFreshCatalog();
-const product = await assembleProduct(catalog.codes, { limits: { maxSleepMs } });
+const product = await loadProduct(undefined, { limits: { maxSleepMs } }).catch((error: Error) => {
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+});
 const { server } = product;
 server.listen(port, () => {
   console.log(`httpstatus listening on http://localhost:${(server.address() as AddressInfo).port}`);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { CatalogEntry } from '../model/catalog.js';
-import type { SiteFile } from '../site/render-site.js';
 
-const JSON_TYPE = 'application/json';
-const OPENAPI = readFileSync(new URL('./openapi.json', import.meta.url));
+export const JSON_TYPE = 'application/json';
+
+/** The OpenAPI description, next to this file in the source tree (the build reads it from there). */
+export const OPENAPI_SOURCE = 'src/api/openapi.json';
 
 const summaryOf = (entry: CatalogEntry) => ({
   code: entry.code,
@@ -17,9 +17,9 @@ const summaryOf = (entry: CatalogEntry) => ({
 });
 
 /** Every API document, serialised once: the list, one document per code (everything its page shows), the OpenAPI description. */
-export function buildApiDocuments(entries: readonly CatalogEntry[]): Map<string, SiteFile> {
-  const documents = new Map<string, SiteFile>();
-  const json = (value: unknown) => ({ body: Buffer.from(`${JSON.stringify(value)}\n`), contentType: JSON_TYPE });
+export function buildApiDocuments(entries: readonly CatalogEntry[], openapi: Buffer): Map<string, Buffer> {
+  const documents = new Map<string, Buffer>();
+  const json = (value: unknown) => Buffer.from(`${JSON.stringify(value)}\n`);
   documents.set('/api/codes', json({ codes: entries.map(summaryOf) }));
   for (const entry of entries) {
     const { source: _source, ...rest } = entry;
@@ -28,6 +28,6 @@ export function buildApiDocuments(entries: readonly CatalogEntry[]): Map<string,
       json({ ...rest, page: `/codes/${entry.code}`, api: `/api/codes/${entry.code}`, mock: `/status/${entry.code}` }),
     );
   }
-  documents.set('/api/openapi.json', { body: OPENAPI, contentType: JSON_TYPE });
+  documents.set('/api/openapi.json', openapi);
   return documents;
 }

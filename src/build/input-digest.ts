@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The files under `absolute` (itself, when it is a file), as [name under `label`, absolute path]. */
+async function filesUnder(label: string, absolute: string): Promise<Array<[string, string]>> {
+  const entries = await readdir(absolute, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOTDIR') return null;
+    throw error;
+  });
+  if (entries === null) return [[label, absolute]];
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [`${label}/${path.relative(absolute, file).split(path.sep).join('/')}`, file];
+    });
+}
+
+/**
+ * A digest of every input file's name and bytes, for inputs given as [label, absolute path]. Reading them all
+ * costs a few milliseconds; timestamps would be cheaper but wrong after a checkout, a copy or a clock change.
+ */
+export async function digestInputs(inputs: ReadonlyArray<readonly [string, string]>): Promise<string> {
+  const files = (await Promise.all(inputs.map(([label, absolute]) => filesUnder(label, absolute))))
+    .flat()
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const [name, file] of files) {
+    hash.update(`${name}\0`);
+    hash.update(await readFile(file));
+    hash.update('\0');
+  }
+  return hash.digest('base64url');
+}

@@ -1,0 +1,26 @@
+import type MiniSearch from 'minisearch';
+import { SEARCH_SLOTS, type SearchPageParts } from '../model/manifest.js';
+import { type SearchDocument, searchCodes } from './search-index.js';
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** `/search?q=`: the same results the index shows as you type, for browsers without JavaScript. */
+export function renderSearchPage(parts: SearchPageParts, index: MiniSearch<SearchDocument>, query: string): string {
+  const shown = escapeHtml(query);
+  const hits = searchCodes(index, query);
+  let main = '<a class="back" href="/">← Back to status codes</a><h1>Search</h1>';
+  if (query === '') main += '<p>Type a code, a phrase or a few words in the box above.</p>';
+  else if (hits.length === 0) {
+    main += `<p>No status code matches “${shown}”. Try fewer words, or browse <a href="/">all status codes</a>.</p>`;
+  } else {
+    const rows = hits.map((hit) => parts.rows[hit.code] ?? '').join('');
+    main += `<p>${hits.length} result${hits.length === 1 ? '' : 's'} for “${shown}”</p><ul class="codes">${rows}</ul>`;
+  }
+  const title = query ? `“${shown}” · status code search` : 'Search status codes';
+  // Functions as replacements, so that "$&" in a query stays text.
+  return parts.frame
+    .replace(SEARCH_SLOTS.title, () => title)
+    .replace(SEARCH_SLOTS.query, () => shown)
+    .replace(SEARCH_SLOTS.main, () => main);
+}
