@@ -55,8 +55,11 @@ function toMs(value: string): number {
   return match[2] === 'us' ? number / 1000 : match[2] === 's' ? number * 1000 : number;
 }
 
-function wrk(url: string, duration = DURATION): Sample {
-  const output = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', `-c${CONNECTIONS}`, `-d${duration}`, '--latency', url], {
+/** `target` is a URL, optionally followed by ` -H Name: value` request fields. */
+function wrk(target: string, duration = DURATION): Sample {
+  const [url = '', ...fields] = target.split(' -H ');
+  const headers = fields.flatMap((field) => ['-H', field]);
+  const output = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', `-c${CONNECTIONS}`, `-d${duration}`, '--latency', ...headers, url], {
     encoding: 'utf8',
   });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
@@ -116,7 +119,10 @@ try {
       ['bare node:http 418', `${bare.url}/`],
       ['httpstatus /status/418', `${ours.url}/status/418`],
       ['httpstatus /status/200', `${ours.url}/status/200`],
+      ['httpstatus /codes/421 (br)', `${ours.url}/codes/421 -H Accept-Encoding: gzip, deflate, br`],
+      ['httpstatus /api/codes/421 (br)', `${ours.url}/api/codes/421 -H Accept-Encoding: gzip, deflate, br`],
       ['httpstatus /api/codes/421', `${ours.url}/api/codes/421`],
+      ['httpstatus /search?q=retry', `${ours.url}/search?q=retry`],
     ],
     wrk,
   );

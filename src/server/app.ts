@@ -3,6 +3,7 @@ import { corsHeaders, isPreflight, preflightHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
 import type { MockService } from '../mock/mock-service.js';
 import { matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
+import { fileHeaders } from './file-headers.js';
 import type { BuiltSite, PreparedFile } from './prepared-files.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -15,20 +16,10 @@ export interface AppOptions {
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
-/** Content-hashed assets never change under their name; pages and documents are revalidated by ETag. */
-export const cacheControl = (file: PreparedFile) => (file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-
-function serveFile(request: Request, file: PreparedFile, status = 200, cors = false): Response {
+function serveFile(request: Request, file: PreparedFile, status = 200, api = false): Response {
   const encoding = negotiateEncoding(request.headers.get('accept-encoding') ?? undefined);
   const variant = file.variants[encoding];
-  const headers = new Headers([
-    ['Content-Type', file.contentType],
-    ['ETag', variant.etag],
-    ['Cache-Control', status === 200 ? cacheControl(file) : 'no-store'],
-    ['Vary', cors ? 'Accept-Encoding, Origin' : 'Accept-Encoding'],
-    ...(cors ? corsHeaders(request.headers.get('origin'), ['ETag']) : []),
-  ]);
-  if (variant !== file.variants.identity) headers.set('Content-Encoding', encoding);
+  const headers = new Headers(fileHeaders(file, encoding, { cacheable: status === 200, api, origin: request.headers.get('origin') }));
   if (status === 200 && matchesIfNoneMatch(request.headers.get('if-none-match') ?? undefined, variant.etag)) {
     return new Response(null, { status: 304, headers });
   }

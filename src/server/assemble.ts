@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { createMockNodeAdapter } from './mock-node-adapter.js';
 import { createNodeServer, type ProductHandlers } from './node-server.js';
 import { type BuiltSite, loadBuiltSite } from './prepared-files.js';
+import { createStaticNodeAdapter } from './static-node-adapter.js';
 
 export interface Product {
   site: BuiltSite;
@@ -42,6 +43,7 @@ export function assembleProduct(
     app,
     mock: createMockNodeAdapter(mock, { earlyHints }),
     mockHttp2: createMockNodeAdapter(mock, { http2: true, earlyHints }),
+    files: createStaticNodeAdapter(site),
   };
   const requestTimeoutMs = Math.max(30_000, limits.maxSleepMs + 20_000);
   const server = createNodeServer({ ...handlers, requestTimeoutMs });

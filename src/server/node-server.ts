@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { MockNodeAdapter, NodeRequest, NodeResponse } from './mock-node-adapter.js';
+import type { StaticNodeAdapter } from './static-node-adapter.js';
 
 export interface ProductHandlers {
   app: Hono;
@@ -12,6 +13,8 @@ export interface ProductHandlers {
   mock: MockNodeAdapter;
   /** The mock's HTTP/2 adapter, for listeners that speak HTTP/2. */
   mockHttp2?: MockNodeAdapter;
+  /** Built pages, assets and API documents without the app's adapter, over HTTP/1.1. */
+  files?: StaticNodeAdapter;
 }
 
 export interface NodeServerOptions extends ProductHandlers {
@@ -32,11 +35,13 @@ export type RequestListener = (req: NodeRequest, res: NodeResponse) => void;
  * `/status/…` goes to the mock's adapter for the request's HTTP version, everything else to the Hono app; CONNECT
  * (which arrives here only over HTTP/2, RFC 9113 §8.5) to the mock, which explains that it opens no tunnels.
  */
-export function createRequestListener({ app, mock, mockHttp2 = mock }: ProductHandlers): RequestListener {
+export function createRequestListener({ app, mock, mockHttp2 = mock, files }: ProductHandlers): RequestListener {
   const appListener = getRequestListener(app.fetch);
   return (req, res) => {
-    const adapter = req.httpVersionMajor === 2 ? mockHttp2 : mock;
+    const http2 = req.httpVersionMajor === 2;
+    const adapter = http2 ? mockHttp2 : mock;
     if (adapter.handle(req, res)) return;
+    if (files && !http2 && files.handle(req as IncomingMessage, res as ServerResponse)) return;
     if (req.method === 'CONNECT') adapter.connect(req, res);
     else void appListener(req, res);
   };
@@ -116,8 +121,9 @@ export function createNodeServer({
   keepAliveTimeoutMs = 5_000,
   connectionsCheckingIntervalMs = 1_000,
   guard = (listener) => listener,
+  files,
 }: NodeServerOptions): Server {
-  const plain = createRequestListener({ app, mock });
+  const plain = createRequestListener({ app, mock, ...(files ? { files } : {}) });
   const onRequest = guard(plain);
   const onContinue = guard(createContinueListener({ app, mock }, plain));
   const server = createServer(

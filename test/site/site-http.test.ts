@@ -239,3 +239,27 @@ describe('static export', () => {
     }
   });
 });
+
+describe('the Node fast path and the Hono app answer alike', () => {
+  // A query string sends the same file through the Hono app instead of the fast path (test the two against each other).
+  it.each([
+    ['/codes/421', {}],
+    ['/codes/421', { 'Accept-Encoding': 'br' }],
+    ['/', { 'Accept-Encoding': 'gzip, deflate' }],
+    ['/api/codes/421', { 'Accept-Encoding': 'br;q=0.5, gzip' }],
+    ['/api/codes', {}],
+    ['/codes/421', { 'If-None-Match': '*' }],
+  ] as Array<[string, Record<string, string>]>)('%s %j', async (urlPath, headers) => {
+    for (const method of ['GET', 'HEAD']) {
+      const fast = await rawGet(server.url, urlPath, headers, method);
+      const app = await rawGet(server.url, `${urlPath}?via=app`, headers, method);
+      const fields = (response: RawResponse) =>
+        Object.entries(response.headers)
+          .filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name))
+          .sort(([a], [b]) => (a < b ? -1 : 1));
+      expect(fast.status, method).toBe(app.status);
+      expect(fields(fast), method).toEqual(fields(app));
+      expect(fast.body.equals(app.body), method).toBe(true);
+    }
+  });
+});
