@@ -5,6 +5,7 @@
  * wrk) per target, medians over rounds, and each target's ratio to its bare server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -46,6 +47,19 @@ async function start(
 interface Sample {
   rps: number;
   p99ms: number;
+  /** Server CPU time (user + system) per request, in microseconds. */
+  cpuUs: number;
+}
+
+/** A target: what to load, and which server process answers it (for its CPU time). */
+type Target = [name: string, url: string, pid: number];
+
+const TICK_US = 1_000_000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** CPU time a process has used so far (utime + stime, /proc/PID/stat fields 14 and 15), in microseconds. */
+function cpuTimeUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
 }
 
 function toMs(value: string): number {
@@ -64,7 +78,8 @@ function wrk(target: string, duration = DURATION): Sample {
   });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
   const p99ms = toMs(/^\s+99%\s+(\S+)/m.exec(output)?.[1] ?? '');
-  return { rps, p99ms };
+  const requests = Number(/(\d+) requests in/.exec(output)?.[1]);
+  return { rps, p99ms, cpuUs: requests };
 }
 
 /** h2load over h2c with prior knowledge: 10 connections, 10 streams each. */
@@ -75,28 +90,48 @@ function h2load(url: string, duration = DURATION): Sample {
   // h2load counts 4xx as "failed"; errors and timeouts are what would make a figure meaningless.
   const broken = Number(/(\d+) errored/.exec(output)?.[1] ?? 0) + Number(/(\d+) timeout/.exec(output)?.[1] ?? 0);
   if (broken > 0) throw new Error(`h2load saw ${broken} errored or timed-out requests against ${url}`);
-  return { rps: Number(/finished in [\d.]+\w*, ([\d.]+) req\/s/.exec(output)?.[1]), p99ms: Number.NaN };
+  return {
+    rps: Number(/finished in [\d.]+\w*, ([\d.]+) req\/s/.exec(output)?.[1]),
+    p99ms: Number.NaN,
+    cpuUs: Number(/requests: \d+ total, \d+ started, (\d+) done/.exec(output)?.[1]),
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
+/**
+ * One measurement, with the server's CPU time per request beside the throughput: on a machine shared with noisy
+ * neighbours, req/s moves by a fifth from run to run, CPU per request much less. (`measure` returns the number of
+ * requests completed in `cpuUs`, replaced here by the CPU time per request.)
+ */
+function measureWithCpu([, url, pid]: Target, measure: (url: string, duration?: string) => Sample, duration?: string): Sample {
+  const before = cpuTimeUs(pid);
+  const sample = measure(url, duration);
+  return { ...sample, cpuUs: (cpuTimeUs(pid) - before) / sample.cpuUs };
+}
+
 /** Interleaved rounds over `targets`, the first being the bare ceiling; prints medians and ratios. */
-function compare(title: string, targets: Array<[string, string]>, measure: (url: string, duration?: string) => Sample): void {
-  for (const [, url] of targets) measure(url, '2s'); // warm-up: JIT, connection pools
+function compare(title: string, targets: Target[], measure: (url: string, duration?: string) => Sample): void {
+  for (const target of targets) measure(target[1], '2s'); // warm-up: JIT, connection pools
   const samples = new Map<string, Sample[]>(targets.map(([name]) => [name, []]));
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [name, url] of targets) samples.get(name)?.push(measure(url));
+    for (const target of targets) samples.get(target[0])?.push(measureWithCpu(target, measure));
     process.stderr.write(`${title}: round ${round}/${ROUNDS} done\n`);
   }
-  const bareRps = median(samples.get(targets[0]?.[0] ?? '')?.map((s) => s.rps) ?? []);
+  const bare = samples.get(targets[0]?.[0] ?? '') ?? [];
+  const bareRps = median(bare.map((s) => s.rps));
+  const bareCpu = median(bare.map((s) => s.cpuUs));
   console.log(`${title}, ${ROUNDS} interleaved rounds, servers on CPU 0, load on CPU 1 (medians)`);
-  console.log('target                        req/s      p99 ms   ratio to bare');
+  console.log('target                            req/s     p99 ms   ratio to bare   server CPU µs/req   bare/ours');
   for (const [name] of targets) {
     const list = samples.get(name) ?? [];
     const rps = median(list.map((s) => s.rps));
     const p99 = median(list.map((s) => s.p99ms));
+    const cpu = median(list.map((s) => s.cpuUs));
     const p99Text = Number.isNaN(p99) ? '-' : p99.toFixed(2);
-    console.log(`${name.padEnd(28)} ${rps.toFixed(0).padStart(8)} ${p99Text.padStart(10)}   ${(rps / bareRps).toFixed(3)}`);
+    console.log(
+      `${name.padEnd(32)} ${rps.toFixed(0).padStart(8)} ${p99Text.padStart(10)}   ${(rps / bareRps).toFixed(3).padStart(13)}   ${cpu.toFixed(1).padStart(17)}   ${(bareCpu / cpu).toFixed(3).padStart(9)}`,
+    );
   }
   console.log('');
 }
@@ -105,34 +140,37 @@ requireTool('wrk');
 requireTool('h2load');
 requireTool('taskset');
 const H2C = /HTTP\/2 cleartext \(h2c.* on (http:\/\/\S+)/;
-const bare = await start(['--import', 'tsx', 'bench/bare-server.ts']);
-const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
-const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
 // The product as npm start runs it: compiled JavaScript from dist/ (npm run bench:server builds first).
 const ours = await start(['dist/js/commands/start.js']);
 const oursHttp2 = await start(['dist/js/commands/start.js'], { H2C_PORT: '0' }, H2C);
+const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { SAME_AS: `${ours.url}/codes/421` });
+const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
+const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
 const local = (url: string) => url.replace('localhost', '127.0.0.1');
+// taskset execs the server, so the child's PID is the server's.
+const pid = (server: { child: ChildProcess }) => server.child.pid ?? 0;
 try {
   compare(
     `wrk -t1 -c${CONNECTIONS} -d${DURATION} (HTTP/1.1)`,
     [
-      ['bare node:http 418', `${bare.url}/`],
-      ['httpstatus /status/418', `${ours.url}/status/418`],
-      ['httpstatus /status/200', `${ours.url}/status/200`],
-      ['httpstatus /codes/421 (br)', `${ours.url}/codes/421 -H Accept-Encoding: gzip, deflate, br`],
-      ['httpstatus /api/codes/421 (br)', `${ours.url}/api/codes/421 -H Accept-Encoding: gzip, deflate, br`],
-      ['httpstatus /api/codes/421', `${ours.url}/api/codes/421`],
-      ['httpstatus /search?q=retry', `${ours.url}/search?q=retry`],
+      ['bare node:http 418', `${bare.url}/`, pid(bare)],
+      ['bare, /codes/421 (br) bytes', `${bare.url}/codes/421`, pid(bare)],
+      ['httpstatus /status/418', `${ours.url}/status/418`, pid(ours)],
+      ['httpstatus /status/200', `${ours.url}/status/200`, pid(ours)],
+      ['httpstatus /codes/421 (br)', `${ours.url}/codes/421 -H Accept-Encoding: gzip, deflate, br`, pid(ours)],
+      ['httpstatus /api/codes/421 (br)', `${ours.url}/api/codes/421 -H Accept-Encoding: gzip, deflate, br`, pid(ours)],
+      ['httpstatus /api/codes/421', `${ours.url}/api/codes/421`, pid(ours)],
+      ['httpstatus /search?q=retry', `${ours.url}/search?q=retry`, pid(ours)],
     ],
     wrk,
   );
   compare(
     `h2load -t1 -c10 -m10 -D${DURATION} (h2c)`,
     [
-      ['bare node:http2 418', `${local(bareHttp2.url)}/`],
-      ['bare node:http2 compat 418', `${local(bareCompat.url)}/`],
-      ['httpstatus h2c /status/418', `${local(oursHttp2.url)}/status/418`],
-      ['httpstatus h2c /api/codes/421', `${local(oursHttp2.url)}/api/codes/421`],
+      ['bare node:http2 418', `${local(bareHttp2.url)}/`, pid(bareHttp2)],
+      ['bare node:http2 compat 418', `${local(bareCompat.url)}/`, pid(bareCompat)],
+      ['httpstatus h2c /status/418', `${local(oursHttp2.url)}/status/418`, pid(oursHttp2)],
+      ['httpstatus h2c /api/codes/421', `${local(oursHttp2.url)}/api/codes/421`, pid(oursHttp2)],
     ],
     h2load,
   );
