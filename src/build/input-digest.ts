@@ -9,12 +9,17 @@ async function filesUnder(label: string, absolute: string): Promise<Array<[strin
     throw error;
   });
   if (entries === null) return [[label, absolute]];
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
-    .map((entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return [`${label}/${path.relative(absolute, file).split(path.sep).join('/')}`, file];
-    });
+  return (
+    entries
+      // Tests do not change what is built, and src/lib/generated/ is built from the content (an output, not an input).
+      .filter(
+        (entry) => entry.isFile() && !entry.name.endsWith('.test.ts') && !entry.parentPath.includes(`${path.sep}lib${path.sep}generated`),
+      )
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [`${label}/${path.relative(absolute, file).split(path.sep).join('/')}`, file];
+      })
+  );
 }
 
 /**

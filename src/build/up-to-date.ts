@@ -39,6 +39,7 @@ export async function readBuildState(root: string, contentDir: string, distDir: 
     ['content', contentDir],
     ['src', path.join(root, 'src')],
     ['package-lock.json', path.join(root, 'package-lock.json')],
+    ['packages/httpstatus/package.json', path.join(root, 'packages/httpstatus/package.json')],
   ]);
   const previous = await readFile(path.join(distDir, MANIFEST_FILE), 'utf8').then(
     (text) => JSON.parse(text) as BuildManifest,

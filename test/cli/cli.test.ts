@@ -1,0 +1,145 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { filesIn } from '../../src/cli/files.js';
+import { run } from '../../src/cli/run.js';
+
+const run$ = promisify(execFile);
+const PACKAGE = fileURLToPath(new URL('../../packages/httpstatus/', import.meta.url));
+const BIN = `${PACKAGE}bin/httpstatus.js`;
+const version = (JSON.parse(await readFile(`${PACKAGE}package.json`, 'utf8')) as { version: string }).version;
+// The data the build put in the package, as the installed CLI reads it.
+const data = filesIn(new URL('dist/cli/data/', `file://${PACKAGE}`), version);
+
+async function cli(argv: string[], { color = false, width = 80 } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(
+    argv,
+    { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), style: { width, color } },
+    data,
+  );
+  return { code, stdout, stderr };
+}
+
+describe('httpstatus <code>', () => {
+  it('prints the page: title, summary, facts, every section, related codes, sources', async () => {
+    const { code, stdout, stderr } = await cli(['421']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^421 Misdirected Request {2}4xx · registered\n/);
+    for (const heading of ['What does it mean', 'Response example', 'Common causes', 'How to fix it', 'Related status codes', 'Sources']) {
+      expect(stdout).toContain(`\n${heading}\n`);
+    }
+    expect(stdout).toContain('https://www.rfc-editor.org/rfc/rfc9110');
+  });
+
+  it('wraps prose to the width it is given, and leaves code as it is', async () => {
+    const { stdout } = await cli(['429'], { width: 60 });
+    const prose = stdout.split('\n').filter((line) => !line.startsWith('    ') && !line.includes('://'));
+    expect(Math.max(...prose.map((line) => line.length))).toBeLessThanOrEqual(60);
+  });
+
+  it.each([
+    [['421', '--section', 'causes'], 'Common causes', 'What does it mean'],
+    [['--section', 'example', '204'], 'Response example', 'Common causes'],
+  ])('%j prints one section', async (argv, shown, hidden) => {
+    const { code, stdout } = await cli(argv);
+    expect(code).toBe(0);
+    expect(stdout).toContain(shown);
+    expect(stdout).not.toContain(hidden);
+  });
+
+  it.each([
+    ['421', '--json'],
+    ['--json', '421'],
+  ])('%j prints the catalog entry, --json anywhere', async (...argv) => {
+    const { code, stdout } = await cli(argv);
+    expect(code).toBe(0);
+    const entry = JSON.parse(stdout) as { code: number; phrase: string; sections: object; source?: string };
+    expect(entry).toMatchObject({ code: 421, phrase: 'Misdirected Request' });
+    expect(entry.sections).toHaveProperty('fixes');
+    expect(entry.source).toBeUndefined();
+  });
+
+  it('colours only when asked (a TTY without NO_COLOR)', async () => {
+    expect((await cli(['404'], { color: true })).stdout).toContain('\u001b[');
+    expect((await cli(['404'], { color: false })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('exit codes and errors', () => {
+  it.each([
+    [['492'], 1, /^error: no status 492 in the catalog; did you mean 429 Too Many Requests/],
+    [['299'], 1, /no status 299/],
+    [['4211'], 2, /a status code has three digits/],
+    [['421', '--section', 'nope'], 2, /unknown section "nope"/],
+    [['421', '404'], 2, /one code at a time/],
+    [['search'], 2, /search needs words/],
+    [['search', 'zzzqqqxxx'], 1, /no status code matches "zzzqqqxxx"/],
+    [['list', '--class', '6xx'], 2, /--class takes 1xx/],
+    [['frob'], 2, /unknown command "frob"/],
+    [['421', '--bogus'], 2, /Unknown option '--bogus'/],
+    [[], 2, /^$/],
+  ] as Array<[string[], number, RegExp]>)('%j exits %i', async (argv, exit, message) => {
+    const { code, stderr } = await cli(argv);
+    expect(code).toBe(exit);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('search and list', () => {
+  it('searches as the site does, best first; --json gives the entries', async () => {
+    const text = await cli(['search', 'too', 'many', 'requests']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^429 Too Many Requests: /);
+    const json = await cli(['search', 'misdirected', '--json']);
+    expect((JSON.parse(json.stdout) as Array<{ code: number }>)[0]?.code).toBe(421);
+  });
+
+  it('lists a class, or the unofficial codes', async () => {
+    const fours = await cli(['list', '--class', '4xx']);
+    expect(fours.code).toBe(0);
+    expect(
+      fours.stdout
+        .split('\n')
+        .filter((line) => /^\d{3} /.test(line))
+        .every((line) => line.startsWith('4')),
+    ).toBe(true);
+    const unofficial = JSON.parse((await cli(['list', '--unofficial', '--json'])).stdout) as Array<{ code: number; status: string }>;
+    expect(unofficial.length).toBeGreaterThan(20);
+    expect(unofficial.every((row) => row.status === 'unofficial')).toBe(true);
+    expect(unofficial.map((row) => row.code)).toContain(444);
+  });
+
+  it('answers --help and --version', async () => {
+    expect((await cli(['--help'])).stdout).toMatch(/^Usage: httpstatus .*\n\nExamples:/);
+    expect((await cli(['help', 'search'])).stdout).toMatch(/^Usage: httpstatus search/);
+    expect((await cli(['--version'])).stdout).toBe(`${version}\n`);
+  });
+});
+
+describe('the real process', () => {
+  it('runs from the package alone, plain when piped', async () => {
+    const { stdout } = await run$(process.execPath, [BIN, '418']);
+    expect(stdout).toMatch(/^418 I'm a teapot/);
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('colours on a terminal, and not with NO_COLOR (run under script(1), which gives it a pseudo-terminal)', async () => {
+    const tty = await run$('script', ['-qec', `"${process.execPath}" "${BIN}" 204`, '/dev/null']);
+    expect(tty.stdout).toContain('\u001b[1m204 No Content');
+    const plain = await run$('script', ['-qec', `"${process.execPath}" "${BIN}" 204`, '/dev/null'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(plain.stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 1 and writes the hint to stderr for an unknown code', async () => {
+    const result = await run$(process.execPath, [BIN, '492']).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect('stderr' in result ? result.stderr : '').toContain('did you mean 429');
+  });
+});
