@@ -18,7 +18,15 @@ async function cli(argv: string[], { color = false, width = 80 } = {}) {
   let stderr = '';
   const code = await run(
     argv,
-    { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), style: { width, color } },
+    {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      style: { width, color },
+    },
     data,
   );
   return { code, stdout, stderr };
