@@ -10,19 +10,20 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
  * faces read the catalog's types, never each other; only `server` wires them together.
  */
 const ALLOWED: Record<string, string[]> = {
-  model: [],
-  http: [],
-  catalog: ['model'],
-  lint: ['model', 'http'],
-  site: ['model'],
-  mock: ['model', 'http'],
-  api: ['model'],
-  // The published library: zero dependencies, not even on our own types (its package must stand alone).
+  // The published library: zero dependencies, not even on our own types (its package must stand alone); every
+  // other layer may use it.
   lib: [],
-  cli: ['model', 'site'],
-  build: ['model', 'catalog', 'site', 'api'],
-  server: ['model', 'http', 'catalog', 'site', 'mock', 'lint'],
-  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli'],
+  model: [],
+  http: ['lib'],
+  catalog: ['model', 'lib'],
+  lint: ['model', 'http', 'lib'],
+  site: ['model', 'lib'],
+  mock: ['model', 'http', 'lib'],
+  api: ['model', 'lib'],
+  cli: ['model', 'site', 'lib'],
+  build: ['model', 'catalog', 'site', 'api', 'lib'],
+  server: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'lib'],
+  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli', 'lib'],
 };
 
 async function sourceFiles(directory: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { isFieldValue, isToken } from '../http/field-syntax.js';
-import { formatHttpDate, parseHttpDate } from '../http/http-date.js';
+import { formatHttpDate, parseHttpDate } from '../lib/http-date.js';
 import type { ParseResult } from './parse-status-spec.js';
 import { REFUSED_FIELDS } from './refused-fields.js';
 
