@@ -208,3 +208,49 @@ ${phrases}
   }
   return files;
 }
+
+/** `src/lib/generated/lint.ts`: what the response linter reads per code, beyond the core tables. */
+export function generateLintTables(catalog: readonly CatalogEntry[]): string {
+  const checked = catalog
+    .filter((entry) => entry.headers.some((header) => header.lint !== undefined))
+    .map(
+      (entry) =>
+        `  ${entry.code}: [${entry.headers
+          .filter((header) => header.lint !== undefined)
+          .map(
+            (header) =>
+              `[${quote(header.name)}, ${quote(header.level)}, ${quote(header.lint ?? '')}, ${header.rfc}, ${quote(header.section)}]`,
+          )
+          .join(', ')}],`,
+    )
+    .join('\n');
+  const standings = catalog
+    .filter((entry) => entry.status !== 'standard')
+    .map((entry) => `  ${entry.code}: ${quote(entry.status)},`)
+    .join('\n');
+  const emitters = catalog
+    .filter((entry) => entry.status === 'unofficial')
+    .map((entry) => `  ${entry.code}: [${entry.emitters.map((emitter) => quote(emitter.name)).join(', ')}],`)
+    .join('\n');
+  return `${HEADER}
+export type LintCondition = 'always' | 'http1' | 'single-part' | 'websocket' | 'range-request' | 'post';
+
+/** Code → the required fields a program can check: [name, level, when, RFC, section]. */
+export const CHECKED_FIELDS: Readonly<Record<number, ReadonlyArray<readonly [string, 'MUST' | 'SHOULD' | 'MAY', LintCondition, number, string]>>> = {
+${checked}
+};
+
+/** Codes whose registry standing is not plainly "registered". */
+export const STANDINGS: Readonly<Record<number, 'unused' | 'obsolete' | 'temporary' | 'unofficial'>> = {
+${standings}
+};
+
+/** Unofficial code → who sends it. */
+export const EMITTERS: Readonly<Record<number, readonly string[]>> = {
+${emitters}
+};
+
+/** Codes with a page of their own. */
+export const PAGES: readonly number[] = [${catalog.map((entry) => entry.code).join(', ')}];
+`;
+}

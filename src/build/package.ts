@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { SECTIONS } from '../catalog/sections.js';
 import type { CatalogEntry } from '../model/catalog.js';
 import type { CliCodeFile, CliIndexRow, PublicEntry } from '../model/cli-data.js';
-import { currentPhrase, generateCoreTables, generateVendorTables } from './library-tables.js';
+import { currentPhrase, generateCoreTables, generateLintTables, generateVendorTables } from './library-tables.js';
 import { toTerminalBlocks } from './terminal-blocks.js';
 
 /** What the package build wrote or found up to date. */
@@ -37,7 +37,10 @@ async function digestOf(files: readonly string[]): Promise<string> {
 
 /** The generated library tables, by path under the project root (also what the staleness test compares). */
 export function libraryTables(entries: readonly CatalogEntry[]): Map<string, string> {
-  const files = new Map<string, string>([['src/lib/generated/core.ts', generateCoreTables(entries)]]);
+  const files = new Map<string, string>([
+    ['src/lib/generated/core.ts', generateCoreTables(entries)],
+    ['src/lib/generated/lint.ts', generateLintTables(entries)],
+  ]);
   for (const [module, text] of generateVendorTables(entries)) files.set(`src/lib/generated/vendors/${module}.ts`, text);
   return files;
 }

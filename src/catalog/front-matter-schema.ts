@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CONSTANT_ECOSYSTEMS, REGISTRY_STATUSES, REQUIREMENT_LEVELS, RETRY_POLICIES, STATUS_CLASSES } from '../model/catalog.js';
+import {
+  CONSTANT_ECOSYSTEMS,
+  LINT_CONDITIONS,
+  REGISTRY_STATUSES,
+  REQUIREMENT_LEVELS,
+  RETRY_POLICIES,
+  STATUS_CLASSES,
+} from '../model/catalog.js';
 
 const text = z.string().trim().min(1, 'expected non-empty text');
 const statusCode = z.number().int().min(100).max(599);
@@ -42,6 +49,8 @@ export const frontMatterSchema = z
           condition: text,
           rfc: z.number().int().positive(),
           section: sectionNumber,
+          /** When the linter can check the field (the condition in words is for readers): absent, it does not. */
+          lint: z.enum(LINT_CONDITIONS).optional(),
         }),
       )
       .default([]),

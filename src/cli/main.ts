@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { filesIn } from './files.js';
 import { run } from './run.js';
 
@@ -16,6 +17,13 @@ process.exitCode = await run(
     stderr: (text) => process.stderr.write(text),
     // A pipe has no width, and a pseudo-terminal may report 0: 80 columns then; never wider than 100, to stay readable.
     style: { width: Math.min(process.stdout.columns || 80, 100), color },
+    async readInput(file) {
+      if (file !== undefined) return readFile(file);
+      if (process.stdin.isTTY) throw new Error('nothing on stdin (pipe a response in, e.g. curl -si URL | httpstatus lint)');
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   },
   filesIn(new URL('./data/', import.meta.url), VERSION),
 );

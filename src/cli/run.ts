@@ -18,6 +18,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   style: Style;
+  /** The bytes of a file, or of stdin when `file` is undefined; rejects when there is nothing to read. */
+  readInput(file: string | undefined): Promise<Uint8Array>;
 }
 
 /** Exit codes scripts can rely on. */
@@ -45,6 +47,7 @@ Examples:
   httpstatus search rate limit      codes that match, best first
   httpstatus list --class 4xx       every 4xx code; --unofficial for the codes outside the IANA registry
   httpstatus 503 --json             the catalog entry as JSON (every command takes --json)
+  curl -si URL | httpstatus lint    check a response against the RFCs; httpstatus lint response.txt
 
 Exit status: 0 found, 1 nothing found, 2 usage error. Colour only on a terminal, never with NO_COLOR.
 Run httpstatus help <command> for one command.`,
@@ -62,6 +65,16 @@ Examples:
   httpstatus list
   httpstatus list --class 5xx
   httpstatus list --unofficial --json`,
+  lint: `Usage: httpstatus lint [file] [--method GET] [--strict] [--json]
+
+Examples:
+  curl -si https://example.com/ | httpstatus lint
+  httpstatus lint response.txt --method POST
+  curl -si https://example.com/api | httpstatus lint --json --strict
+
+Reads a raw response (status line, fields, blank line, content), as curl -si prints it, from the file or stdin.
+--method says what the request was (rules for HEAD, 405 and others use it). Exit status 1 when a finding is an
+error (with --strict, a warning too), 2 when the input is not a response.`,
   code: `Usage: httpstatus <code> [--section <name>] [--json]
 
 Examples:
@@ -167,6 +180,8 @@ export async function run(argv: readonly string[], io: CliIo, data: CliData): Pr
         section: { type: 'string', short: 's' },
         class: { type: 'string', short: 'c' },
         unofficial: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        method: { type: 'string', short: 'X' },
       },
     });
     const [command, ...rest] = positionals;
@@ -181,6 +196,15 @@ export async function run(argv: readonly string[], io: CliIo, data: CliData): Pr
       return command === undefined && !values.help ? EXIT.usage : EXIT.found;
     }
     if (command === 'search') return await search(rest, values.json, io, data);
+    if (command === 'lint') {
+      if (rest.length > 1) throw new UsageError(`lint takes one file (or stdin), received "${rest.join(' ')}"`);
+      const input = await io.readInput(rest[0]).catch((error: Error) => {
+        throw new UsageError(`cannot read ${rest[0] ?? 'stdin'}: ${error.message}`);
+      });
+      // Loaded only for this command: `httpstatus 421` stays fast.
+      const { lintCommand } = await import('./lint-command.js');
+      return lintCommand(input, { json: values.json, strict: values.strict, method: values.method }, io);
+    }
     if (command === 'list') {
       if (rest.length > 0) throw new UsageError(`list takes no words, received "${rest.join(' ')}"`);
       return await list({ class: values.class, unofficial: values.unofficial, json: values.json }, io, data);

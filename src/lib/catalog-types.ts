@@ -23,7 +23,14 @@ export interface CatalogEntry {
   summary: string;
   spec: Array<{ document: string; rfc?: number; section?: string; url: string }>;
   related: Array<{ code: number; note: string }>;
-  headers: Array<{ name: string; level: 'MUST' | 'SHOULD' | 'MAY'; condition: string; rfc: number; section: string }>;
+  headers: Array<{
+    name: string;
+    level: 'MUST' | 'SHOULD' | 'MAY';
+    condition: string;
+    rfc: number;
+    section: string;
+    lint?: 'always' | 'http1' | 'single-part' | 'websocket' | 'range-request' | 'post' | undefined;
+  }>;
   content: 'forbidden' | 'allowed';
   cacheable: boolean;
   retry: {

@@ -54,12 +54,22 @@ export interface RelatedCode {
   note: string;
 }
 
+/**
+ * When the response linter checks a required field, for requirements whose condition a program can test:
+ * `always`; `http1` (only in HTTP/1.x, e.g. Connection: upgrade); `single-part` (a 206 that is not
+ * multipart/byteranges); `websocket` (a 101 to a WebSocket offer); `range-request` (the request had Range);
+ * `post` (the request was a POST). Requirements without one are documentation only.
+ */
+export const LINT_CONDITIONS = ['always', 'http1', 'single-part', 'websocket', 'range-request', 'post'] as const;
+export type LintCondition = (typeof LINT_CONDITIONS)[number];
+
 export interface HeaderRequirement {
   name: string;
   level: RequirementLevel;
   condition: string;
   rfc: number;
   section: string;
+  lint?: LintCondition | undefined;
 }
 
 export interface Emitter {

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { filesIn } from '../../src/cli/files.js';
 import { run } from '../../src/cli/run.js';
+import { startTestServer } from '../support/server.js';
 
 const run$ = promisify(execFile);
 const PACKAGE = fileURLToPath(new URL('../../packages/httpstatus/', import.meta.url));
@@ -13,7 +14,7 @@ const version = (JSON.parse(await readFile(`${PACKAGE}package.json`, 'utf8')) as
 // The data the build put in the package, as the installed CLI reads it.
 const data = filesIn(new URL('dist/cli/data/', `file://${PACKAGE}`), version);
 
-async function cli(argv: string[], { color = false, width = 80 } = {}) {
+async function cli(argv: string[], { color = false, width = 80, input }: { color?: boolean; width?: number; input?: Uint8Array } = {}) {
   let stdout = '';
   let stderr = '';
   const code = await run(
@@ -26,6 +27,11 @@ async function cli(argv: string[], { color = false, width = 80 } = {}) {
         stderr += text;
       },
       style: { width, color },
+      readInput: async (file) => {
+        if (file !== undefined) return readFile(file);
+        if (input === undefined) throw new Error('nothing on stdin');
+        return input;
+      },
     },
     data,
   );
@@ -126,6 +132,60 @@ describe('search and list', () => {
     expect((await cli(['--help'])).stdout).toMatch(/^Usage: httpstatus .*\n\nExamples:/);
     expect((await cli(['help', 'search'])).stdout).toMatch(/^Usage: httpstatus search/);
     expect((await cli(['--version'])).stdout).toBe(`${version}\n`);
+  });
+});
+
+describe('httpstatus lint', () => {
+  const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/lint/${name}`, import.meta.url));
+
+  it('reads a response from stdin, prints findings and the caching summary, exits 1 on an error', async () => {
+    const input = await readFile(fixture('bad-405-refused-method.http'));
+    const result = await cli(['lint', '--method', 'GET'], { input });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('allow-lists-refused-method');
+    expect(result.stdout).toContain('RFC 9110 §15.5.6 · see httpstatus 405');
+    expect(result.stdout).toMatch(/caching: storable by browsers and shared caches/);
+    expect(result.stdout).toMatch(/1 errors, 0 warnings, \d+ notes in 1 response/);
+  });
+
+  it('reads a file, and --json gives { findings: [{ id, level, message, rfc, page }] }', async () => {
+    const result = await cli(['lint', fixture('bad-204-content.http'), '--json']);
+    expect(result.code).toBe(1);
+    const { findings } = JSON.parse(result.stdout) as { findings: Array<Record<string, string>> };
+    expect(findings.map((finding) => finding.id).sort()).toEqual(['content-forbidden', 'content-length-forbidden']);
+    expect(Object.keys(findings[0] ?? {}).sort()).toEqual(['id', 'level', 'message', 'page', 'rfc']);
+  });
+
+  it('exits 0 on warnings, and 1 with --strict', async () => {
+    const input = await readFile(fixture('bad-301-no-location.http'));
+    expect((await cli(['lint'], { input })).code).toBe(0);
+    expect((await cli(['lint', '--strict'], { input })).code).toBe(1);
+  });
+
+  it('exits 2 for what is not a response, or nothing to read', async () => {
+    const text = await cli(['lint'], { input: new TextEncoder().encode('<html>hello</html>') });
+    expect(text).toMatchObject({ code: 2 });
+    expect(text.stderr).toContain('not an HTTP response');
+    expect((await cli(['lint'])).stderr).toContain('cannot read stdin');
+  });
+
+  it('checks what curl -si prints from the mock, in a real pipe', async () => {
+    const server = await startTestServer();
+    try {
+      for (const [path, method] of [
+        ['/status/405', 'GET'],
+        ['/status/206', 'GET'],
+        ['/status/401', 'GET'],
+      ]) {
+        const { stdout } = await run$('sh', [
+          '-c',
+          `curl -si ${server.url}${path} | "${process.execPath}" "${BIN}" lint --method ${method}`,
+        ]);
+        expect(stdout, path).toMatch(/^0 errors/m);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -32,6 +32,7 @@ describe('the public surface', () => {
       'classOf codeOf forbidsContent isCacheableByDefault isClientError isInformational isRedirect isRedirection isServerError isStatusCode isSuccess phraseOf preservesMethod requiredHeadersOf retryPolicyOf Status',
     ],
     ['catalog.js', 'entries entryOf'],
+    ['lint/index.js', 'RULES lintResponse lintText parseResponseText'],
     ['generated/vendors/nginx.js', 'PHRASES Status'],
   ])('%s exports exactly its names', async (file, names) => {
     const module = (await import(path.join(DIST, file))) as Record<string, unknown>;
@@ -121,10 +122,12 @@ describe('npm pack, installed into an empty folder without the network', () => {
       import { Status, phraseOf, codeOf } from 'httpstatus';
       import { Status as Nginx } from 'httpstatus/nginx';
       import { entryOf } from 'httpstatus/catalog';
-      console.log(JSON.stringify([Status.MisdirectedRequest, phraseOf(413), codeOf('payload too large'), Nginx.ClientClosedRequest, entryOf(421)?.phrase]));
+      import { lintText } from 'httpstatus/lint';
+      const lint = lintText('HTTP/1.1 405 Method Not Allowed\\r\\nContent-Length: 0\\r\\n\\r\\n');
+      console.log(JSON.stringify([Status.MisdirectedRequest, phraseOf(413), codeOf('payload too large'), Nginx.ClientClosedRequest, entryOf(421)?.phrase, lint.findings.map((f) => f.id)]));
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
-    expect(JSON.parse(stdout)).toEqual([421, 'Content Too Large', 413, 499, 'Misdirected Request']);
+    expect(JSON.parse(stdout)).toEqual([421, 'Content Too Large', 413, 499, 'Misdirected Request', ['allow-missing']]);
   });
 
   it.each([
