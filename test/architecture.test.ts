@@ -20,10 +20,11 @@ const ALLOWED: Record<string, string[]> = {
   site: ['model', 'lib'],
   mock: ['model', 'http', 'lib'],
   api: ['model', 'lib'],
-  cli: ['model', 'site', 'lib'],
+  check: ['lib'],
+  cli: ['model', 'site', 'lib', 'check'],
   build: ['model', 'catalog', 'site', 'api', 'lib'],
-  server: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'lib'],
-  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli', 'lib'],
+  server: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'lib', 'check'],
+  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli', 'lib', 'check'],
 };
 
 async function sourceFiles(directory: string): Promise<string[]> {

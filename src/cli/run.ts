@@ -48,6 +48,7 @@ Examples:
   httpstatus list --class 4xx       every 4xx code; --unofficial for the codes outside the IANA registry
   httpstatus 503 --json             the catalog entry as JSON (every command takes --json)
   curl -si URL | httpstatus lint    check a response against the RFCs; httpstatus lint response.txt
+  httpstatus check example.com      follow the redirects, time and lint every hop
 
 Exit status: 0 found, 1 nothing found, 2 usage error. Colour only on a terminal, never with NO_COLOR.
 Run httpstatus help <command> for one command.`,
@@ -65,6 +66,18 @@ Examples:
   httpstatus list
   httpstatus list --class 5xx
   httpstatus list --unofficial --json`,
+  check: `Usage: httpstatus check <url> [--method GET] [--header "Name: value"]… [--max-redirects 10] [--timeout 10000] [--allow-private] [--json]
+
+Examples:
+  httpstatus check http://example.com/
+  httpstatus check https://example.com/form --method POST
+  httpstatus check https://api.example.com/ -H "Authorization: Bearer …" --json
+
+Follows the redirects itself (at most 10), and for every hop prints the status and what it means, the HTTP
+version, the timings (DNS, connect, TLS, first byte) and what the linter finds; then what is wrong with the chain
+(loops, https to http, POST turned into GET, long chains, no HSTS). Internal addresses (loopback, private,
+link-local…) are refused unless --allow-private. Exit status 1 when the last status is 400 or more, a hop failed,
+or a finding is an error.`,
   lint: `Usage: httpstatus lint [file] [--method GET] [--strict] [--json]
 
 Examples:
@@ -182,6 +195,10 @@ export async function run(argv: readonly string[], io: CliIo, data: CliData): Pr
         unofficial: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         method: { type: 'string', short: 'X' },
+        header: { type: 'string', short: 'H', multiple: true },
+        'max-redirects': { type: 'string' },
+        timeout: { type: 'string' },
+        'allow-private': { type: 'boolean', default: false },
       },
     });
     const [command, ...rest] = positionals;
@@ -196,6 +213,35 @@ export async function run(argv: readonly string[], io: CliIo, data: CliData): Pr
       return command === undefined && !values.help ? EXIT.usage : EXIT.found;
     }
     if (command === 'search') return await search(rest, values.json, io, data);
+    if (command === 'check') {
+      const [target, ...extra] = rest;
+      if (target === undefined || extra.length > 0) throw new UsageError('check takes one URL, e.g. httpstatus check https://example.com/');
+      const number = (name: string, text: string | undefined, fallback: number, max: number) => {
+        if (text === undefined) return fallback;
+        if (!/^\d+$/.test(text) || Number(text) > max)
+          throw new UsageError(`--${name} takes a whole number up to ${max}, received "${text}"`);
+        return Number(text);
+      };
+      const headers = (values.header ?? []).map((field): [string, string] => {
+        const colon = field.indexOf(':');
+        if (colon <= 0) throw new UsageError(`--header takes "Name: value", received "${field}"`);
+        return [field.slice(0, colon).trim(), field.slice(colon + 1).trim()];
+      });
+      const { checkCommand } = await import('./check-command.js');
+      return await checkCommand(
+        {
+          url: /^[a-z][a-z0-9+.-]*:/i.test(target) ? target : `https://${target}`,
+          method: (values.method ?? 'GET').toUpperCase(),
+          headers,
+          maxRedirects: number('max-redirects', values['max-redirects'], 10, 50),
+          timeoutMs: number('timeout', values.timeout, 10_000, 120_000),
+          allowPrivate: values['allow-private'],
+          json: values.json,
+        },
+        await data.index(),
+        io,
+      );
+    }
     if (command === 'lint') {
       if (rest.length > 1) throw new UsageError(`lint takes one file (or stdin), received "${rest.join(' ')}"`);
       const input = await io.readInput(rest[0]).catch((error: Error) => {
