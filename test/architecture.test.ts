@@ -17,7 +17,7 @@ const ALLOWED: Record<string, string[]> = {
   http: ['lib'],
   catalog: ['model', 'lib'],
   lint: ['model', 'http', 'lib'],
-  site: ['model', 'lib'],
+  site: ['model', 'lib', 'check'],
   mock: ['model', 'http', 'lib'],
   api: ['model', 'lib'],
   check: ['lib'],

@@ -30,10 +30,12 @@ export interface BuildManifest {
   search: string;
 }
 
-/** `dist/search.json`: what the server needs to answer `/search?q=` without rendering JSX. */
+/** `dist/search.json`: what the server needs to answer `/search?q=`, `/check` and `/lint` without rendering JSX. */
 export interface SearchPageParts {
   /** The search page with `${SEARCH_SLOTS.*}` where the query and the results go. */
   frame: string;
+  /** The frame of the tool pages (/check, /lint): the same slots, an empty search box. */
+  toolFrame: string;
   /** Code → its `<li>` row, as the index lists it. */
   rows: Record<string, string>;
   /** The minisearch index, as served to browsers. */

@@ -1,10 +1,14 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import type { CheckResult } from '../check/check-url.js';
 import { corsHeaders, isPreflight, preflightHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
+import { lintText } from '../lib/lint/index.js';
 import type { MockService } from '../mock/mock-service.js';
+import { renderCheckPage, renderLintPage } from '../site/tool-pages.js';
 import { matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
 import { fileHeaders } from './file-headers.js';
 import type { BuiltSite, PreparedFile } from './prepared-files.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
@@ -12,6 +16,51 @@ export interface AppOptions {
   site: BuiltSite;
   /** The mock; on Node its adapter answers `/status/…` before the app, which serves it on other runtimes. */
   mock: MockService;
+  /** The URL checker behind /check and /api/check, with its SSRF guard; absent where no socket can be opened. */
+  checker?: {
+    check(url: string, method: string): Promise<CheckResult>;
+    /** Who is asking, for the rate limit. */
+    clientOf(context: Context): string;
+    limiter: RateLimiter;
+  };
+}
+
+/** Raw responses pasted into /lint or posted to /api/lint are read up to this size. */
+const MAX_LINT_INPUT = 256 * 1024;
+const CHECK_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+/** The request's content, or undefined when it is longer than `max` bytes (read no further than that). */
+async function readCapped(request: Request, max: number): Promise<Uint8Array | undefined> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > max) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+    size += read.value.length;
+    if (size > max) {
+      await reader?.cancel();
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+/** An http(s) URL of sensible length, or why not. */
+function checkableUrl(text: string | undefined): { url: string } | { error: string } {
+  if (!text) return { error: 'give the URL to check: ?url=https://example.com/' };
+  if (text.length > 2048) return { error: 'the URL is longer than 2048 characters' };
+  if (!URL.canParse(text)) return { error: `"${text.slice(0, 100)}" is not an absolute URL` };
+  const { protocol } = new URL(text);
+  if (protocol !== 'http:' && protocol !== 'https:') return { error: `only http and https URLs can be checked, not ${protocol}` };
+  return { url: text };
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -36,6 +85,17 @@ function safeDecode(text: string): string {
   }
 }
 
+function apiJson(request: Request, value: unknown): Response {
+  return new Response(`${JSON.stringify(value)}\n`, {
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Cache-Control', 'no-store'],
+      ['Vary', 'Origin'],
+      ...corsHeaders(request.headers.get('origin')),
+    ],
+  });
+}
+
 function apiError(request: Request, status: number, message: string, input?: string): Response {
   return new Response(`${JSON.stringify(jsonError(status, message, input))}\n`, {
     status,
@@ -49,7 +109,7 @@ function apiError(request: Request, status: number, message: string, input?: str
 }
 
 /** The whole product as one Web-standard fetch handler: site, JSON API and (off Node) the mock. */
-export function createApp({ site, mock }: AppOptions): Hono {
+export function createApp({ site, mock, checker }: AppOptions): Hono {
   const files = site.files;
   const security = securityHeaders(site.styleHash);
   const notFound = files.get('/404');
@@ -77,6 +137,82 @@ export function createApp({ site, mock }: AppOptions): Hono {
         })
       : next(),
   );
+
+  const rateLimited = (c: Context): number | undefined => {
+    if (!checker) return undefined;
+    const decision = checker.limiter.take(checker.clientOf(c));
+    return decision.allowed ? undefined : decision.retryAfterSeconds;
+  };
+
+  app.get('/api/check', async (c) => {
+    if (!checker) return apiError(c.req.raw, 501, 'the URL checker needs the Node server (npm start)');
+    const target = checkableUrl(c.req.query('url'));
+    if ('error' in target) return apiError(c.req.raw, 400, target.error, c.req.query('url'));
+    const method = (c.req.query('method') ?? 'GET').toUpperCase();
+    if (!CHECK_METHODS.has(method)) return apiError(c.req.raw, 400, 'method is GET, HEAD or POST', method);
+    const wait = rateLimited(c);
+    if (wait !== undefined) {
+      const response = apiError(c.req.raw, 429, `too many checks from your address; try again in ${wait} s`);
+      response.headers.set('Retry-After', String(wait));
+      return response;
+    }
+    return apiJson(c.req.raw, await checker.check(target.url, method));
+  });
+
+  app.post('/api/lint', async (c) => {
+    const bytes = await readCapped(c.req.raw, MAX_LINT_INPUT);
+    if (!bytes) return apiError(c.req.raw, 413, `a response to lint is at most ${MAX_LINT_INPUT} bytes`);
+    const method = c.req.query('method')?.toUpperCase();
+    const result = lintText(bytes, method ? { method } : undefined);
+    if ('error' in result) return apiError(c.req.raw, 400, result.error);
+    return apiJson(c.req.raw, result);
+  });
+
+  app.get('/check', async (c) => {
+    const frame = site.toolFrame;
+    const given = c.req.query('url');
+    const method = (c.req.query('method') ?? 'GET').toUpperCase();
+    const headers = { 'Cache-Control': 'no-store' };
+    if (given === undefined || given === '') return c.html(renderCheckPage(frame, '', 'GET', undefined), 200, headers);
+    if (!checker)
+      return c.html(renderCheckPage(frame, given, method, { error: 'the URL checker needs the Node server (npm start)' }), 501, headers);
+    const target = checkableUrl(given);
+    if ('error' in target || !CHECK_METHODS.has(method)) {
+      return c.html(
+        renderCheckPage(frame, given, method, { error: 'error' in target ? target.error : 'method is GET, HEAD or POST' }),
+        400,
+        headers,
+      );
+    }
+    const wait = rateLimited(c);
+    if (wait !== undefined) {
+      return c.html(renderCheckPage(frame, given, method, { error: `Too many checks from your address; try again in ${wait} s.` }), 429, {
+        ...headers,
+        'Retry-After': String(wait),
+      });
+    }
+    return c.html(renderCheckPage(frame, given, method, await checker.check(target.url, method)), 200, headers);
+  });
+
+  app.get('/lint', (c) => c.html(renderLintPage(site.toolFrame, '', 'GET', undefined), 200, { 'Cache-Control': 'no-store' }));
+
+  app.post('/lint', async (c) => {
+    const bytes = await readCapped(c.req.raw, MAX_LINT_INPUT * 2);
+    const form = new URLSearchParams(bytes ? new TextDecoder().decode(bytes) : '');
+    const text = form.get('response') ?? '';
+    const method = (form.get('method') ?? 'GET').toUpperCase();
+    if (!bytes)
+      return c.html(renderLintPage(site.toolFrame, '', method, { error: `a response to lint is at most ${MAX_LINT_INPUT} bytes` }), 413);
+    // A textarea submits CRLF line ends, pasted text may have LF only: the parser takes both.
+    const result = lintText(text, { method });
+    return c.html(
+      renderLintPage(site.toolFrame, text, method, 'error' in result ? { error: result.error } : result),
+      'error' in result ? 400 : 200,
+      {
+        'Cache-Control': 'no-store',
+      },
+    );
+  });
 
   app.all('/api/*', (c) => {
     const path = c.req.path;

@@ -1,8 +1,9 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import path from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { DIST_DIR } from '../catalog/paths.js';
+import { type CheckOptions, checkUrl } from '../check/check-url.js';
 import { buildMockCodes } from '../mock/mock-codes.js';
 import { createMockService, type MockService } from '../mock/mock-service.js';
 import { DEFAULT_LIMITS, type MockLimits } from '../mock/parse-knobs.js';
@@ -11,6 +12,7 @@ import { createApp } from './app.js';
 import { createMockNodeAdapter } from './mock-node-adapter.js';
 import { createNodeServer, type ProductHandlers } from './node-server.js';
 import { type BuiltSite, loadBuiltSite } from './prepared-files.js';
+import { RateLimiter } from './rate-limiter.js';
 import { createStaticNodeAdapter } from './static-node-adapter.js';
 
 export interface Product {
@@ -27,16 +29,40 @@ export interface Product {
 
 export interface ProductOptions {
   limits?: MockLimits;
+  /** The URL checker's limits; tests also let their loopback origins through (`exceptions`) and trust their CA. */
+  checker?: Partial<Pick<CheckOptions, 'timeoutMs' | 'maxBodyBytes' | 'maxRedirects' | 'exceptions' | 'ca'>> & { perMinute?: number };
 }
 
 /** Wires every face of the HTTP product from the catalog's entries and the built site. */
 export function assembleProduct(
   entries: readonly CatalogEntry[],
   site: BuiltSite,
-  { limits = DEFAULT_LIMITS }: ProductOptions = {},
+  { limits = DEFAULT_LIMITS, checker: checking = {} }: ProductOptions = {},
 ): Product {
   const mock = createMockService({ codes: buildMockCodes(entries), limits });
-  const app = createApp({ site, mock });
+  const byCode = new Map(entries.map((entry) => [entry.code, entry]));
+  const { perMinute = 10, ...hop } = checking;
+  // The web face of the checker: no internal address ever (SSRF), a few checks a minute per client, small caps.
+  const checker = {
+    check: (url: string, method: string) =>
+      checkUrl(url, {
+        method,
+        headers: [],
+        timeoutMs: 8_000,
+        maxBodyBytes: 256 * 1024,
+        maxRedirects: 10,
+        allowPrivate: false,
+        describe: (status: number) => {
+          const entry = byCode.get(status);
+          return entry ? { phrase: entry.phrase, summary: entry.summary } : undefined;
+        },
+        ...hop,
+      }),
+    clientOf: (context: Context) =>
+      (context.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
+    limiter: new RateLimiter({ limit: perMinute, windowMs: 60_000 }),
+  };
+  const app = createApp({ site, mock, checker });
   // 103 Early Hints preload the script every page loads, under its content-hashed name.
   const earlyHints = `<${site.assets['page.js'] ?? '/'}>; rel=preload; as=script`;
   const handlers = {

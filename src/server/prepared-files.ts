@@ -29,6 +29,8 @@ export interface BuiltSite {
   styleHash: string;
   /** `/search?q=` as HTML. */
   renderSearch(query: string): string;
+  /** The frame of /check and /lint, to fill with site/tool-pages.ts. */
+  toolFrame: string;
 }
 
 /**
@@ -67,5 +69,6 @@ export async function loadBuiltSite(distDir: string): Promise<BuiltSite> {
     assets: manifest.assets,
     styleHash: manifest.styleHash,
     renderSearch: (query) => renderSearchPage(parts, index, query),
+    toolFrame: parts.toolFrame,
   };
 }

@@ -59,7 +59,8 @@ export function Layout({ title, description, css, scripts = [], query = '', chil
         </main>
         <footer>
           <div class="wrap">
-            Checked against RFC 9110 and the IANA HTTP Status Code Registry. <a href="/">All status codes</a>
+            Checked against RFC 9110 and the IANA HTTP Status Code Registry. <a href="/">All status codes</a> ·{' '}
+            <a href="/check">Check a URL</a> · <a href="/lint">Lint a response</a>
           </div>
         </footer>
       </body>

@@ -6,7 +6,7 @@ import type { CodeHighlighter, ColourKey } from './highlight.js';
 import { IndexPage } from './index-page.js';
 import type { SiteAssets } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
-import { SearchFrame } from './search-page.js';
+import { SearchFrame, ToolFrame } from './search-page.js';
 
 const unescapeHtml = (text: string) =>
   text
@@ -85,6 +85,7 @@ export function renderPages({ entries, sections, css, assets }: PageInputs): {
   });
   pages.set('/404', document(String(NotFoundPage({ css }))));
   const frame = document(String(SearchFrame({ css })));
+  const toolFrame = document(String(ToolFrame({ css })));
   const rows = Object.fromEntries(entries.map((entry) => [String(entry.code), String(CodeRow({ entry }))]));
-  return { pages, search: { frame, rows } };
+  return { pages, search: { frame, toolFrame, rows } };
 }

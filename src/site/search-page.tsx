@@ -13,3 +13,12 @@ export function SearchFrame({ css }: { css: string }) {
     </Layout>
   );
 }
+
+/** The frame of /check and /lint, filled per request like the search page's (tool-pages.ts). */
+export function ToolFrame({ css }: { css: string }) {
+  return (
+    <Layout title={SEARCH_SLOTS.title} description="Check a URL's redirects, or lint an HTTP response" path="/check" css={css}>
+      {raw(SEARCH_SLOTS.main)}
+    </Layout>
+  );
+}

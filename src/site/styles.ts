@@ -28,6 +28,11 @@ h2 a{color:inherit;text-decoration:none}h2 a:hover::after{content:" #";color:var
 .badge{display:inline-block;padding:0 .5rem;border-radius:1rem;border:1px solid currentColor;font-size:.8rem;font-weight:600;margin-right:.3rem}
 .k1{color:var(--c1)}.k2{color:var(--c2)}.k3{color:var(--c3)}.k4{color:var(--c4)}.k5{color:var(--c5)}.ku{color:var(--cu)}
 .summary{font-size:1.15rem}
+form.tool{display:grid;gap:.5rem;margin:1rem 0}form.tool input,form.tool textarea,form.tool select{font:inherit;padding:.45rem .6rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+form.tool textarea{min-height:12rem;font-family:ui-monospace,monospace;font-size:.9rem}
+ul.findings{list-style:none;padding:0}ul.findings li{border-left:4px solid var(--cu);padding:.3rem .7rem;margin:.5rem 0;background:var(--card)}
+ul.findings li.error{border-color:var(--c5)}ul.findings li.warning{border-color:var(--c4)}ul.findings .where{display:block;font-size:.85rem;color:var(--muted)}
+ol.hops>li{margin:.8rem 0}.timing{color:var(--muted);font-size:.85rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:1rem 0;padding:.8rem 1rem;background:var(--card);border-radius:8px}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0;min-width:0}ul.emitters{margin:0;padding-left:1.1rem}
 code{font:.9em/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}

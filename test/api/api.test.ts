@@ -123,10 +123,14 @@ describe('OpenAPI description', () => {
   it('describes every route the server answers', async () => {
     const document = JSON.parse((await send(server.url, '/api/openapi.json')).body.toString());
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/check',
       '/api/codes',
       '/api/codes/{code}',
+      '/api/lint',
       '/api/openapi.json',
+      '/check',
       '/codes/{code}',
+      '/lint',
       '/search',
       '/status/{codes}',
     ]);

@@ -1,6 +1,6 @@
 import type { Http2Server } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
-import { loadProduct as loadBuiltProduct, type Product } from '../../src/server/assemble.js';
+import { loadProduct as loadBuiltProduct, type Product, type ProductOptions } from '../../src/server/assemble.js';
 import { generateCertificate } from '../../src/server/certificate.js';
 import { createH2cServer, createH2Server, type TlsListener } from '../../src/server/http2-server.js';
 import type { BuiltSite } from '../../src/server/prepared-files.js';
@@ -47,9 +47,12 @@ async function listen(server: { listen(port: number, host: string, done: () => v
   return (server.address() as AddressInfo).port;
 }
 
-/** The real server (site, API, mock) on a free loopback port, as `npm start` serves it. */
-export async function startTestServer(): Promise<TestServer> {
-  const product = await loadProduct();
+/**
+ * The real server (site, API, mock) on a free loopback port, as `npm start` serves it; with `options`, a product of
+ * its own (the URL checker's test exceptions, a tighter rate limit).
+ */
+export async function startTestServer(options?: ProductOptions): Promise<TestServer> {
+  const product = options ? await loadBuiltProduct(undefined, { limits: { maxSleepMs: 2_000 }, ...options }) : await loadProduct();
   const { server } = product;
   const port = await listen(server);
   return {
