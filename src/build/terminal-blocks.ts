@@ -1,15 +1,10 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { TerminalBlock } from '../model/cli-data.js';
+import { unescapeHtml } from '../site/render-site.js';
 
 const markdown = new Marked({ gfm: true });
 
-const decode = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+const decode = unescapeHtml;
 
 /** Inline Markdown as terminal text: code keeps its backticks, a link shows its target, emphasis is plain. */
 function inline(tokens: readonly Token[] | undefined): string {

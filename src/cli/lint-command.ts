@@ -1,4 +1,4 @@
-import { lintText } from '../lib/lint/index.js';
+import { describeCaching, lintText } from '../lib/lint/index.js';
 import type { Finding } from '../lib/lint/types.js';
 import { paint, type Style, wrap } from './layout.js';
 
@@ -43,16 +43,10 @@ export function lintCommand(
   }
   const count = (level: Finding['level']) => result.findings.filter((finding) => finding.level === level).length;
   const { caching } = result;
-  const storing = caching.storable
-    ? caching.sharedStorable
-      ? 'storable by browsers and shared caches'
-      : 'storable by browsers only'
-    : 'not storable';
-  const fresh = caching.freshFor === null ? '' : `, fresh for ${caching.freshFor} s (${caching.freshness})`;
   const lines = [
     ...(result.findings.length > 0 ? [formatFindings(result.findings, io.style), ''] : []),
     wrap(
-      `caching: ${storing}${fresh}${caching.notes.length > 0 ? `; ${caching.notes.join('; ')}` : ''}`,
+      `Caching: ${describeCaching(caching)}${caching.notes.length > 0 ? ` ${caching.notes.join('; ')}.` : ''}`,
       Math.max(40, io.style.width),
       '',
       '  ',

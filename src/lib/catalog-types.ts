@@ -1,4 +1,5 @@
 /** Types of `httpstatus/catalog`: every code's full entry, as the site's page and the JSON API give it. */
+import type { RetryPolicy } from './types.js';
 
 export type CatalogStatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
 export type RegistryStanding = 'standard' | 'unused' | 'obsolete' | 'temporary' | 'unofficial';
@@ -33,18 +34,7 @@ export interface CatalogEntry {
   }>;
   content: 'forbidden' | 'allowed';
   cacheable: boolean;
-  retry: {
-    policy:
-      | 'not-applicable'
-      | 'never'
-      | 'after-change'
-      | 'follow-location'
-      | 'new-connection'
-      | 'after-handshake'
-      | 'after-retry-after'
-      | 'with-backoff';
-    note: string;
-  };
+  retry: { policy: RetryPolicy; note: string };
   constants: Partial<Record<'go' | 'python' | 'rust' | 'spring' | 'dotnet' | 'node' | 'rails' | 'symfony', string>>;
   tryIt: { curl: string | null; note: string | null } | null;
   sections: {

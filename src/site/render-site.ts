@@ -8,7 +8,8 @@ import type { SiteAssets } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { SearchFrame, ToolFrame } from './search-page.js';
 
-const unescapeHtml = (text: string) =>
+/** Undoes the escaping marked applies to code and text, for the characters it escapes. */
+export const unescapeHtml = (text: string) =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

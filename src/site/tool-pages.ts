@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check/check-url.js';
+import { type CachingSummary, describeCaching } from '../lib/lint/caching.js';
 import type { Finding } from '../lib/lint/types.js';
 import { SEARCH_SLOTS } from '../model/manifest.js';
 
@@ -55,7 +56,7 @@ export function renderLintPage(
   result:
     | {
         findings: Finding[];
-        caching: { storable: boolean; sharedStorable: boolean; freshFor: number | null; freshness: string; notes: string[] };
+        caching: CachingSummary;
       }
     | { error: string }
     | undefined,
@@ -65,13 +66,7 @@ export function renderLintPage(
   if (result && 'error' in result) body = `<p role="alert">${escapeHtml(result.error)}</p>`;
   else if (result) {
     const { caching } = result;
-    const storing = caching.storable
-      ? caching.sharedStorable
-        ? 'Browsers and shared caches may store it'
-        : 'Only browsers may store it'
-      : 'No cache may store it';
-    const fresh = caching.freshFor === null ? '' : `, fresh for ${caching.freshFor} s (${escapeHtml(caching.freshness)})`;
-    body = `<h2>Findings</h2>${renderFindings(result.findings)}<h2>Caching</h2><p>${storing}${fresh}.</p>${caching.notes.length > 0 ? `<ul>${caching.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>` : ''}`;
+    body = `<h2>Findings</h2>${renderFindings(result.findings)}<h2>Caching</h2><p>${escapeHtml(describeCaching(caching))}</p>${caching.notes.length > 0 ? `<ul>${caching.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>` : ''}`;
   }
   return fill(frame, 'Lint a response · httpstatus', `${back}<h1>Lint an HTTP response</h1>${form}${body}`);
 }

@@ -144,7 +144,7 @@ describe('httpstatus lint', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('allow-lists-refused-method');
     expect(result.stdout).toContain('RFC 9110 §15.5.6 · see httpstatus 405');
-    expect(result.stdout).toMatch(/caching: storable by browsers and shared caches/);
+    expect(result.stdout).toMatch(/Caching: Browsers and shared caches may store it/);
     expect(result.stdout).toMatch(/1 errors, 0 warnings, \d+ notes in 1 response/);
   });
 

@@ -32,7 +32,7 @@ describe('the public surface', () => {
       'classOf codeOf forbidsContent isCacheableByDefault isClientError isInformational isRedirect isRedirection isServerError isStatusCode isSuccess phraseOf preservesMethod requiredHeadersOf retryPolicyOf Status',
     ],
     ['catalog.js', 'entries entryOf'],
-    ['lint/index.js', 'RULES lintResponse lintText parseResponseText'],
+    ['lint/index.js', 'RULES describeCaching lintResponse lintText parseResponseText'],
     ['generated/vendors/nginx.js', 'PHRASES Status'],
   ])('%s exports exactly its names', async (file, names) => {
     const module = (await import(path.join(DIST, file))) as Record<string, unknown>;

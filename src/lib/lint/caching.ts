@@ -85,3 +85,13 @@ export function summarizeCaching(context: LintContext): CachingSummary {
   if (!storable) storable = false;
   return { storable, sharedStorable, freshFor, freshness: storable ? freshness : 'none', notes };
 }
+
+/** The summary in one sentence: who may store the response, and for how long it stays fresh. */
+export function describeCaching(caching: CachingSummary): string {
+  const storing = caching.storable
+    ? caching.sharedStorable
+      ? 'Browsers and shared caches may store it'
+      : 'Only browsers may store it'
+    : 'No cache may store it';
+  return `${storing}${caching.freshFor === null ? '' : `, fresh for ${caching.freshFor} s (${caching.freshness})`}.`;
+}

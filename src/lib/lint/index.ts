@@ -29,7 +29,7 @@ import {
 } from './rules/status.js';
 import type { Finding, LintContext, LintRequest, LintResponse, Report, Rule } from './types.js';
 
-export type { CachingSummary } from './caching.js';
+export { type CachingSummary, describeCaching } from './caching.js';
 export { parseResponseText } from './parse-response.js';
 export type { Finding, Level, LintRequest, LintResponse, Rule } from './types.js';
 
