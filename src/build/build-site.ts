@@ -101,7 +101,7 @@ export async function buildSite({ root, contentDir, distDir, force = false }: Bu
     assets: { page: assetPath('page.js'), search: assetPath('search.js') },
   });
   const searchParts: SearchPageParts = { ...search, index: searchIndexJson };
-  pages.set('/search', renderSearchPage(searchParts, searchIndex, ''));
+  pages.set('/search', renderSearchPage(searchParts, { hits: [] }, ''));
 
   const outputs: Output[] = [
     ...[...pages].map(([urlPath, html]) => ({

@@ -33,6 +33,7 @@ export function compilePage(file: string, source: string): { page?: ParsedPage; 
     code: frontMatter.code,
     phrase: frontMatter.phrase,
     aliases: frontMatter.aliases,
+    keywords: frontMatter.keywords,
     class: frontMatter.class,
     status: frontMatter.status,
     emitters: frontMatter.emitters,

@@ -33,6 +33,11 @@ export const frontMatterSchema = z
     code: statusCode,
     phrase: text,
     aliases: z.array(text).default([]),
+    /** What people type when they look for this code: symptoms and synonyms, for search (lower-case). */
+    keywords: z
+      .array(text.max(40, 'expected a few words').refine((keyword) => keyword === keyword.toLowerCase(), 'expected lower-case keywords'))
+      .max(12, 'expected at most 12 keywords')
+      .default([]),
     class: z.enum(STATUS_CLASSES),
     status: z.enum(REGISTRY_STATUSES),
     emitters: z.array(z.strictObject({ name: text, phrase: text.optional(), note: text })).default([]),

@@ -16,7 +16,8 @@ export function filesIn(dataDir: URL, version: string): CliData {
     code: (code) => readJson<CliCodeFile>(`codes/${code}.json`).catch(() => undefined),
     search: async (query) => {
       const { searchIndex } = await import('./search.js');
-      return searchIndex(await readFile(new URL('search-index.json', dataDir), 'utf8'), query);
+      const { hits, suggestion } = searchIndex(await readFile(new URL('search-index.json', dataDir), 'utf8'), query);
+      return { codes: hits.map((hit) => hit.code), ...(suggestion ? { suggestion } : {}) };
     },
   };
 }

@@ -10,8 +10,8 @@ export interface CliData {
   version: string;
   index(): Promise<CliIndexRow[]>;
   code(code: number): Promise<CliCodeFile | undefined>;
-  /** Codes matching `query`, best first, ranked as the site ranks them. */
-  search(query: string): Promise<number[]>;
+  /** Codes matching `query`, best first, ranked as the site ranks them; a suggestion when none does. */
+  search(query: string): Promise<{ codes: number[]; suggestion?: { code: number; phrase: string } }>;
 }
 
 export interface CliIo {
@@ -136,7 +136,7 @@ async function showCode(text: string, options: { section?: string | undefined; j
 async function search(words: string[], json: boolean, io: CliIo, data: CliData): Promise<number> {
   const query = words.join(' ').trim();
   if (!query) throw new UsageError('search needs words, e.g. httpstatus search rate limit');
-  const codes = await data.search(query);
+  const { codes, suggestion } = await data.search(query);
   if (json) {
     const files = await Promise.all(codes.map((code) => data.code(code)));
     io.stdout(
@@ -157,7 +157,11 @@ async function search(words: string[], json: boolean, io: CliIo, data: CliData):
         .join('\n')}\n`,
     );
   }
-  if (codes.length === 0) io.stderr(`no status code matches "${query}"; try fewer words\n`);
+  if (codes.length === 0) {
+    io.stderr(
+      `no status code matches "${query}"${suggestion ? `; did you mean ${suggestion.code} ${suggestion.phrase}?` : '; try another word for the symptom'}\n`,
+    );
+  }
   return codes.length > 0 ? EXIT.found : EXIT.notFound;
 }
 

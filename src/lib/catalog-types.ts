@@ -15,6 +15,7 @@ export interface CatalogEntry {
   code: number;
   phrase: string;
   aliases: string[];
+  keywords: string[];
   class: CatalogStatusClass;
   status: RegistryStanding;
   /** Who sends the code, under what name, when it is not (only) the registry's. */

@@ -108,6 +108,8 @@ export interface CatalogEntry {
   code: number;
   phrase: string;
   aliases: string[];
+  /** What people type when they look for this code (symptoms, synonyms), for search. */
+  keywords: string[];
   class: StatusClass;
   status: RegistryStatus;
   emitters: Emitter[];

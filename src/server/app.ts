@@ -214,6 +214,19 @@ export function createApp({ site, mock, checker }: AppOptions): Hono {
     );
   });
 
+  app.get('/api/search', (c) => {
+    const query = c.req.query('q');
+    if (query === undefined || query.trim() === '') return apiError(c.req.raw, 400, 'give words or a code to search for: ?q=rate+limit');
+    const { hits, redirect, suggestion } = site.search(query);
+    const withPage = <T extends { code: number }>(hit: T) => ({ ...hit, page: `/codes/${hit.code}` });
+    return apiJson(c.req.raw, {
+      query,
+      results: hits.map(withPage),
+      ...(redirect === undefined ? {} : { exact: `/codes/${redirect}` }),
+      ...(suggestion === undefined ? {} : { suggestion: withPage(suggestion) }),
+    });
+  });
+
   app.all('/api/*', (c) => {
     const path = c.req.path;
     const file = files.get(path);
@@ -247,7 +260,13 @@ export function createApp({ site, mock, checker }: AppOptions): Hono {
     return new Response(body, { status, statusText: response.reason, headers: response.headers });
   });
 
-  app.get('/search', (c) => c.html(site.renderSearch(c.req.query('q') ?? ''), 200, { 'Cache-Control': 'no-store' }));
+  // An exact code goes to its page; anything else gets the ranked list (or a suggestion).
+  app.get('/search', (c) => {
+    const query = c.req.query('q') ?? '';
+    const ranking = site.search(query);
+    if (ranking.redirect !== undefined) return c.redirect(`/codes/${ranking.redirect}`, 303);
+    return c.html(site.renderSearch(query, ranking), 200, { 'Cache-Control': 'no-store' });
+  });
 
   const notFoundResponse = (request: Request): Response =>
     notFound ? serveFile(request, notFound, 404) : new Response('Not Found', { status: 404 });

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import type { BuildManifest, BuiltVariant, SearchPageParts } from '../model/manifest.js';
-import { INDEX_OPTIONS } from '../site/assets/search-options.js';
-import type { SearchDocument } from '../site/search-index.js';
+import { INDEX_OPTIONS, type Ranking, rankCodes, type SearchDocument } from '../site/assets/search-rank.js';
 import { renderSearchPage } from '../site/search-results.js';
 import type { Encoding } from './content-negotiation.js';
 
@@ -27,8 +26,10 @@ export interface BuiltSite {
   assets: Record<string, string>;
   /** The CSP source of the inline stylesheet. */
   styleHash: string;
-  /** `/search?q=` as HTML. */
-  renderSearch(query: string): string;
+  /** The site's ranking for a query (the one the live search, the API and the CLI use). */
+  search(query: string): Ranking;
+  /** `/search?q=` as HTML, from a ranking. */
+  renderSearch(query: string, ranking: Ranking): string;
   /** The frame of /check and /lint, to fill with site/tool-pages.ts. */
   toolFrame: string;
 }
@@ -68,7 +69,8 @@ export async function loadBuiltSite(distDir: string): Promise<BuiltSite> {
     files,
     assets: manifest.assets,
     styleHash: manifest.styleHash,
-    renderSearch: (query) => renderSearchPage(parts, index, query),
+    search: (query) => rankCodes(index, query),
+    renderSearch: (query, ranking) => renderSearchPage(parts, ranking, query),
     toolFrame: parts.toolFrame,
   };
 }

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../model/catalog.js';
-import { emitterNames, STATUS_LABELS } from './labels.js';
+import { displayPhrase, emitterNames, STATUS_LABELS } from './labels.js';
 
 /** One row: number, phrase, registry standing, one-line summary. Search results reuse it, pre-rendered. */
 export function CodeRow({ entry }: { entry: CatalogEntry }) {
@@ -8,7 +8,7 @@ export function CodeRow({ entry }: { entry: CatalogEntry }) {
       <span class="num">{entry.code}</span>
       <span class="text">
         <a class="phrase" href={`/codes/${entry.code}`}>
-          {entry.phrase}
+          {displayPhrase(entry)}
         </a>
         {entry.status !== 'standard' && (
           <span class="tag">

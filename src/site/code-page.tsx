@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { CatalogEntry, SectionKey } from '../model/catalog.js';
-import { badgeClass, CLASS_LABELS, CONSTANT_LABELS, RETRY_LABELS, STATUS_LABELS } from './labels.js';
+import { badgeClass, CLASS_LABELS, CONSTANT_LABELS, displayPhrase, RETRY_LABELS, STATUS_LABELS } from './labels.js';
 import { Layout, type SiteAssets } from './layout.js';
 
 export interface CodePageProps {
@@ -16,7 +16,7 @@ export interface CodePageProps {
 
 function headingsFor(entry: CatalogEntry): Array<[SectionKey, string, string]> {
   return [
-    ['meaning', 'meaning', `What does ${entry.code} ${entry.phrase} mean?`],
+    ['meaning', 'meaning', `What does ${entry.code} ${displayPhrase(entry)} mean?`],
     ['responseExample', 'response-example', 'Response example'],
     ['causes', 'common-causes', 'Common causes'],
     ['fixes', 'how-to-fix-it', 'How to fix it'],
@@ -37,7 +37,7 @@ function Heading({ id, children }: { id: string; children: string }) {
 
 /** One status code's page: the seed's sections in order, then the facts that come from front matter. */
 export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, assets }: CodePageProps) {
-  const title = `${entry.code} ${entry.phrase}`;
+  const title = `${entry.code} ${displayPhrase(entry)}`;
   const headings = headingsFor(entry);
   const constants = Object.entries(entry.constants);
   return (
@@ -184,14 +184,14 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, as
       <nav class="pager" aria-label="Neighbouring codes">
         {previous ? (
           <a href={`/codes/${previous.code}`} rel="prev">
-            ← {previous.code} {previous.phrase}
+            ← {previous.code} {displayPhrase(previous)}
           </a>
         ) : (
           <span />
         )}
         {next ? (
           <a href={`/codes/${next.code}`} rel="next">
-            {next.code} {next.phrase} →
+            {next.code} {displayPhrase(next)} →
           </a>
         ) : (
           <span />

@@ -47,3 +47,8 @@ export function badgeClass(entry: Pick<CatalogEntry, 'class' | 'status'>): strin
 export function emitterNames(entry: CatalogEntry): string {
   return entry.emitters.map((emitter) => emitter.name).join(', ');
 }
+
+/** The name people know a code by: "(Unused)" is the registry's note for 306 and 418, shown as a tag, not as the name. */
+export function displayPhrase(entry: CatalogEntry): string {
+  return entry.phrase.startsWith('(') ? (entry.aliases[0] ?? entry.phrase) : entry.phrase;
+}

@@ -4,6 +4,7 @@ import { CodeRow } from './code-list.js';
 import { CodePage } from './code-page.js';
 import type { CodeHighlighter, ColourKey } from './highlight.js';
 import { IndexPage } from './index-page.js';
+import { displayPhrase } from './labels.js';
 import type { SiteAssets } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { SearchFrame, ToolFrame } from './search-page.js';
@@ -68,7 +69,7 @@ export function renderPages({ entries, sections, css, assets }: PageInputs): {
   search: Omit<SearchPageParts, 'index'>;
 } {
   const pages = new Map<string, string>();
-  const phrases = new Map(entries.map((entry) => [entry.code, entry.phrase]));
+  const phrases = new Map(entries.map((entry) => [entry.code, displayPhrase(entry)]));
   pages.set('/', document(String(IndexPage({ entries, css, assets }))));
   entries.forEach((entry, index) => {
     const sectionHtml = sections.get(entry.code);

@@ -1,39 +1,38 @@
 import MiniSearch from 'minisearch';
 import type { CatalogEntry } from '../model/catalog.js';
-import { INDEX_OPTIONS } from './assets/search-options.js';
+import { INDEX_OPTIONS, type SearchDocument } from './assets/search-rank.js';
+import { displayPhrase, emitterNames, STATUS_LABELS } from './labels.js';
 
-/** What a search result carries: enough to render a row without the catalog. */
-export interface SearchDocument {
-  id: number;
-  code: string;
-  phrase: string;
-  aliases: string;
-  summary: string;
-}
+export type { Ranking, SearchDocument, SearchHit } from './assets/search-rank.js';
+export { rankCodes } from './assets/search-rank.js';
+
+/** Markdown to plain words for the index: code, links and emphasis keep their text, markup goes. */
+const plain = (markdown: string) =>
+  markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_>#|]/g, ' ');
 
 export function toSearchDocument(entry: CatalogEntry): SearchDocument {
-  return { id: entry.code, code: String(entry.code), phrase: entry.phrase, aliases: entry.aliases.join(' · '), summary: entry.summary };
+  const tag =
+    entry.status === 'standard'
+      ? ''
+      : `${STATUS_LABELS[entry.status]}${entry.status === 'unofficial' && entry.emitters.length > 0 ? `: ${emitterNames(entry)}` : ''}`;
+  return {
+    id: entry.code,
+    code: String(entry.code),
+    phrase: displayPhrase(entry),
+    aliases: entry.aliases.join(' · '),
+    keywords: entry.keywords.join(' · '),
+    summary: entry.summary,
+    text: (['meaning', 'causes', 'fixes', 'mistakes'] as const).map((key) => plain(entry.sections[key].markdown)).join(' '),
+    status: entry.status,
+    tag,
+  };
 }
 
 export function buildSearchIndex(entries: readonly CatalogEntry[]): MiniSearch<SearchDocument> {
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
   index.addAll(entries.map(toSearchDocument));
   return index;
-}
-
-export interface SearchHit {
-  code: number;
-  phrase: string;
-  summary: string;
-}
-
-/** All words must match; when that finds nothing, any word may (a long query with one stray word still answers). */
-export function searchCodes(index: MiniSearch<SearchDocument>, query: string, limit = 20): SearchHit[] {
-  const trimmed = query.trim().slice(0, 200);
-  if (!trimmed) return [];
-  let results = index.search(trimmed);
-  if (results.length === 0) results = index.search(trimmed, { combineWith: 'OR' });
-  return results
-    .slice(0, limit)
-    .map((result) => ({ code: Number(result.id), phrase: String(result.phrase), summary: String(result.summary) }));
 }

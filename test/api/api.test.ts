@@ -128,6 +128,7 @@ describe('OpenAPI description', () => {
       '/api/codes/{code}',
       '/api/lint',
       '/api/openapi.json',
+      '/api/search',
       '/check',
       '/codes/{code}',
       '/lint',

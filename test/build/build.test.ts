@@ -50,7 +50,8 @@ describe('npm run build', () => {
     await buildSite({ root: PROJECT_ROOT, contentDir: content, distDir: dist });
     const page = path.join(content, '418.md');
     const source = await readFile(page, 'utf8');
-    // A change inside one section of 418: its page and its API document, nothing else.
+    // A change inside one section of 418: its page, its API document and the search index (which holds the pages'
+    // text), with what names the index by its hash (search.js, and the index page that loads it), nothing else.
     await writeFile(
       page,
       source.replace('## Common causes\n', '## Common causes\n\nThis sentence was added by the incremental build test.\n'),
@@ -58,8 +59,17 @@ describe('npm run build', () => {
     const report = await buildSite({ root: PROJECT_ROOT, contentDir: content, distDir: dist });
     expect(report.errors).toEqual([]);
     expect(report.highlighted).toEqual([418]);
-    expect(report.written).toEqual(['/api/codes/418', '/codes/418']);
-    expect(report.removed).toEqual([]);
+    expect(report.written).toEqual([
+      '/',
+      '/api/codes/418',
+      expect.stringMatching(/^\/assets\/search-index\.[0-9a-f]{10}\.json$/),
+      expect.stringMatching(/^\/assets\/search\.[0-9a-f]{10}\.js$/),
+      '/codes/418',
+    ]);
+    // The superseded index and script go, with their precompressed variants.
+    expect(report.removed).toHaveLength(6);
+    for (const file of report.removed) expect(file).toMatch(/^site\/assets\/search(-index)?\.[0-9a-f]{10}\.(json|js)(\.br|\.gz)?$/);
+    expect(report.removed.some((file) => report.written.some((urlPath) => file === `site${urlPath}`))).toBe(false);
     const html = await readFile(path.join(dist, 'site/codes/418.html'), 'utf8');
     expect(html).toContain('This sentence was added by the incremental build test.');
   }, 60_000);
@@ -68,11 +78,14 @@ describe('npm run build', () => {
     const content = path.join(scratch, 'broken');
     await cp(CONTENT_DIR, content, { recursive: true });
     const page = path.join(content, '421.md');
-    await writeFile(page, (await readFile(page, 'utf8')).replace('class: 4xx', 'class: 5xx'));
+    const source = await readFile(page, 'utf8');
+    const classLine = source.split('\n').indexOf('class: 4xx') + 1;
+    expect(classLine).toBeGreaterThan(1);
+    await writeFile(page, source.replace('class: 4xx', 'class: 5xx'));
     const dist = path.join(scratch, 'broken-dist');
     const report = await buildSite({ root: PROJECT_ROOT, contentDir: content, distDir: dist });
     expect(report.errors.map((error) => `${path.basename(error.file)}:${error.line} ${error.field}`)).toEqual([
-      '421.md:5 front matter "class"',
+      `421.md:${classLine} front matter "class"`,
     ]);
     await expect(readdir(dist)).rejects.toThrow();
   });

@@ -48,7 +48,10 @@ describe('site routes over loopback HTTP', async () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       const html = await response.text();
-      expect(html).toContain(`<h1>${code} ${entry.phrase.replace(/'/g, '&#39;')}</h1>`);
+      // The registry's "(Unused)" (306, 418) is shown as a tag; the heading carries the name people use.
+      const name = entry.phrase.startsWith('(') ? entry.aliases[0] : entry.phrase;
+      expect(name).toBeTruthy();
+      expect(html).toContain(`<h1>${code} ${name?.replace(/'/g, '&#39;')}</h1>`);
       expect(html).toContain('<a class="back" href="/">← Back to status codes</a>');
       const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]);
       expect(ids.slice(0, SECTION_IDS.length)).toEqual(SECTION_IDS);
@@ -190,7 +193,6 @@ describe('server-side search', () => {
     ['too many reqests', '429'],
     ['payload too large', '413'],
     ['teapot', '418'],
-    ['421', '421'],
     ['Permanent Redirect', '308'],
   ])('"%s" finds %s first', async (query, code) => {
     expect(await firstResult(query)).toBe(code);
