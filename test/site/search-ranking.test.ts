@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { rankCodes } from '../../src/site/assets/search-rank.js';
 import { buildSearchIndex } from '../../src/site/search-index.js';
@@ -90,6 +93,16 @@ describe('every face uses that ranking', async () => {
     expect(response.results.map((result) => result.code)).toEqual(codes('rate limit'));
     expect(response.results[0]?.page).toBe('/codes/429');
     expect((await fetch(`${server.url}/api/search`)).status).toBe(400);
+  });
+
+  it('httpstatus search (the installed CLI, as a process) gives the same order and the same suggestion', async () => {
+    const bin = fileURLToPath(new URL('../../packages/httpstatus/bin/httpstatus.js', import.meta.url));
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, [bin, 'search', 'rate', 'limit', '--json']);
+    expect((JSON.parse(stdout) as Array<{ code: number }>).map((entry) => entry.code)).toEqual(codes('rate limit'));
+    const typo = await run(process.execPath, [bin, 'search', 'teapto']).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in typo ? typo.code : 0).toBe(1);
+    expect(typo.stderr).toBe('no status code matches "teapto"; did you mean 418 I\'m a teapot?\n');
   });
 
   it('closes its server', async () => {
