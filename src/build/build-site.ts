@@ -11,7 +11,9 @@ import { buildSearchIndex } from '../site/search-index.js';
 import { renderSearchPage } from '../site/search-results.js';
 import { BASE_CSS, styleHash } from '../site/styles.js';
 import { buildClientAssets, minifyCss } from './client-assets.js';
+import { renderRobots, renderSitemap } from './crawler-files.js';
 import { highlightWithCache } from './highlight-cache.js';
+import { DEFAULT_SITE_URL } from './site-url.js';
 import { MANIFEST_FILE, readBuildState } from './up-to-date.js';
 import { type Output, sortKeys, writeOutputs } from './write-outputs.js';
 
@@ -22,6 +24,8 @@ export interface BuildOptions {
   contentDir: string;
   /** Where everything goes, `dist/`. */
   distDir: string;
+  /** The origin the site is published at (site-url.ts); `http://localhost:8421` by default. */
+  siteUrl?: string;
   /** Build even when the inputs' digest says nothing changed. */
   force?: boolean;
 }
@@ -47,6 +51,7 @@ export function fileFor(urlPath: string): string {
   if (urlPath === '/') return 'site/index.html';
   if (urlPath.startsWith('/assets/')) return `site${urlPath}`;
   if (urlPath.startsWith('/api/')) return `api/${urlPath.slice('/api/'.length).replace(/\.json$/, '')}.json`;
+  if (/^\/[\w-]+\.(txt|xml)$/.test(urlPath)) return `site${urlPath}`; // robots.txt, sitemap.xml
   return `site${urlPath}.html`;
 }
 
@@ -68,9 +73,15 @@ const sha256 = (...parts: Array<string | Buffer>) => {
  * anything to do; highlighting is cached per page; only files whose bytes changed are written and compressed) and
  * deterministic (the same inputs give byte-identical files).
  */
-export async function buildSite({ root, contentDir, distDir, force = false }: BuildOptions): Promise<BuildReport> {
+export async function buildSite({
+  root,
+  contentDir,
+  distDir,
+  siteUrl = DEFAULT_SITE_URL,
+  force = false,
+}: BuildOptions): Promise<BuildReport> {
   const report: BuildReport = { upToDate: false, errors: [], highlighted: [], written: [], removed: [], codes: 0 };
-  const { inputs, previous, upToDate } = await readBuildState(root, contentDir, distDir);
+  const { inputs, previous, upToDate } = await readBuildState(root, contentDir, distDir, siteUrl);
   if (!force && upToDate) {
     return { ...report, upToDate, codes: Object.keys(previous?.files ?? {}).filter((urlPath) => urlPath.startsWith('/codes/')).length };
   }
@@ -98,8 +109,20 @@ export async function buildSite({ root, contentDir, distDir, force = false }: Bu
     entries,
     sections: highlighted.sections,
     css,
-    assets: { page: assetPath('page.js'), search: assetPath('search.js') },
+    meta: {
+      origin: siteUrl,
+      assets: {
+        page: assetPath('page.js'),
+        search: assetPath('search.js'),
+        favicon: assetPath('favicon.svg'),
+        ogImage: assetPath('og-card.png'),
+      },
+    },
   });
+  const crawlerFiles: Output[] = [
+    { urlPath: '/robots.txt', contentType: 'text/plain; charset=utf-8', text: renderRobots(siteUrl) },
+    { urlPath: '/sitemap.xml', contentType: 'application/xml; charset=utf-8', text: renderSitemap(siteUrl, [...pages.keys()]) },
+  ].map(({ urlPath, contentType, text }) => ({ urlPath, file: fileFor(urlPath), contentType, immutable: false, body: Buffer.from(text) }));
   const searchParts: SearchPageParts = { ...search, index: searchIndexJson };
   pages.set('/search', renderSearchPage(searchParts, { hits: [] }, ''));
 
@@ -118,6 +141,7 @@ export async function buildSite({ root, contentDir, distDir, force = false }: Bu
       immutable: true,
       body: asset.body,
     })),
+    ...crawlerFiles,
     ...[...buildApiDocuments(entries, await readFile(path.join(root, OPENAPI_SOURCE)))].map(([urlPath, body]) => ({
       urlPath,
       file: fileFor(urlPath),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, transform } from 'esbuild';
 
@@ -38,8 +39,8 @@ async function bundle(entry: string, define: Record<string, string> = {}): Promi
 }
 
 /**
- * The files browsers load besides pages, minified and content-hashed: the search index, the page script and the
- * search script (bundled with minisearch, told where the index is).
+ * The files browsers load besides pages, minified and content-hashed: the search index, the page script, the
+ * search script (bundled with minisearch, told where the index is), the favicon and the link-preview card.
  */
 export async function buildClientAssets(assetsDir: string, searchIndexJson: string): Promise<ClientAsset[]> {
   const index = hashed('search-index.json', Buffer.from(searchIndexJson), 'application/json');
@@ -49,7 +50,9 @@ export async function buildClientAssets(assetsDir: string, searchIndexJson: stri
     await bundle(path.join(assetsDir, 'search.js'), { SEARCH_INDEX_URL: JSON.stringify(index.urlPath) }),
     SCRIPT,
   );
-  return [index, page, search];
+  const favicon = hashed('favicon.svg', await readFile(path.join(assetsDir, 'favicon.svg')), 'image/svg+xml');
+  const ogImage = hashed('og-card.png', await readFile(path.join(assetsDir, 'og-card.png')), 'image/png');
+  return [index, page, search, favicon, ogImage];
 }
 
 /** The inline stylesheet, minified (every page carries it, so every byte counts eleven times over in a crawl). */

@@ -34,13 +34,15 @@ async function allPresent(distDir: string, manifest: BuildManifest): Promise<boo
  * Whether there is anything to build: cheap (a digest of the inputs and a stat per output), and free of the
  * build's heavy dependencies, so that `npm start` on a built tree pays only this.
  */
-export async function readBuildState(root: string, contentDir: string, distDir: string): Promise<BuildState> {
-  const inputs = await digestInputs([
+export async function readBuildState(root: string, contentDir: string, distDir: string, siteUrl: string): Promise<BuildState> {
+  const files = await digestInputs([
     ['content', contentDir],
     ['src', path.join(root, 'src')],
     ['package-lock.json', path.join(root, 'package-lock.json')],
     ['packages/httpstatus/package.json', path.join(root, 'packages/httpstatus/package.json')],
   ]);
+  // The site's origin is written into every page (canonical links, link previews) and the sitemap.
+  const inputs = `${files} ${siteUrl}`;
   const previous = await readFile(path.join(distDir, MANIFEST_FILE), 'utf8').then(
     (text) => JSON.parse(text) as BuildManifest,
     () => undefined,

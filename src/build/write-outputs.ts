@@ -26,7 +26,7 @@ export interface WriteReport {
   removed: string[];
 }
 
-const isTextual = (contentType: string) => /^(text\/|application\/json|image\/svg)/.test(contentType);
+const isTextual = (contentType: string) => /^(text\/|application\/(json|xml)|image\/svg)/.test(contentType);
 const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
 
 async function sizeOf(file: string): Promise<number | undefined> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { siteUrlFrom } from '../build/site-url.js';
 import { readBuildState } from '../build/up-to-date.js';
 import { formatContentError } from '../catalog/content-error.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
@@ -21,7 +22,14 @@ export async function runBuild({
   const started = performance.now();
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   // The build's dependencies (Shiki, esbuild, the compiler) load only when there is something to build.
-  const state = await readBuildState(PROJECT_ROOT, CONTENT_DIR, DIST_DIR);
+  let siteUrl: string;
+  try {
+    siteUrl = siteUrlFrom(process.env.SITE_URL);
+  } catch (error) {
+    logError(`build failed: ${(error as Error).message}`);
+    return 1;
+  }
+  const state = await readBuildState(PROJECT_ROOT, CONTENT_DIR, DIST_DIR, siteUrl);
   // packages/httpstatus/dist/.built-from names the inputs the package was last built from, to the end (build/package.ts).
   const packageBuilt = await readFile(path.join(PROJECT_ROOT, 'packages/httpstatus/dist/.built-from'), 'utf8').then(
     (text) => text === state.inputs,
@@ -32,7 +40,7 @@ export async function runBuild({
     return 0;
   }
   const { buildSite } = await import('../build/build-site.js');
-  const report = await buildSite({ root: PROJECT_ROOT, contentDir: CONTENT_DIR, distDir: DIST_DIR, force });
+  const report = await buildSite({ root: PROJECT_ROOT, contentDir: CONTENT_DIR, distDir: DIST_DIR, siteUrl, force });
   if (report.errors.length > 0) {
     for (const error of report.errors) logError(formatContentError(error));
     logError(`build failed: ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} in content; nothing was written`);

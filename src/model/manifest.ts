@@ -43,4 +43,9 @@ export interface SearchPageParts {
 }
 
 /** Placeholders in SearchPageParts.frame; characters no query can produce once HTML-escaped. */
-export const SEARCH_SLOTS = { title: '\u0001TITLE\u0001', query: '\u0001QUERY\u0001', main: '\u0001MAIN\u0001' } as const;
+export const SEARCH_SLOTS = {
+  title: '\u0001TITLE\u0001',
+  description: '\u0001DESCRIPTION\u0001',
+  query: '\u0001QUERY\u0001',
+  main: '\u0001MAIN\u0001',
+} as const;

@@ -64,6 +64,8 @@ function checkableUrl(text: string | undefined): { url: string } | { error: stri
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
+/** Pages rendered per request rather than built, which `/check/` and the like redirect to. */
+const PAGE_ROUTES = new Set(['/check', '/lint', '/search']);
 
 function serveFile(request: Request, file: PreparedFile, status = 200, api = false): Response {
   const encoding = negotiateEncoding(request.headers.get('accept-encoding') ?? undefined);
@@ -271,16 +273,31 @@ export function createApp({ site, mock, checker }: AppOptions): Hono {
   const notFoundResponse = (request: Request): Response =>
     notFound ? serveFile(request, notFound, 404) : new Response('Not Found', { status: 404 });
 
+  // A number without a page still gets one that says what it is (unassigned, or not a status code at all), as a 404.
+  const codeGap = (code: string) => c404(site.renderCodeGap(code));
+  const c404 = (html: string) =>
+    new Response(html, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+
   // `/421` is a shortcut people type; the page lives at `/codes/421`.
   app.on(['GET', 'HEAD'], '/:code{[0-9]{3}}', (c) => {
     const code = c.req.param('code');
-    if (!files.has(`/codes/${code}`)) return notFoundResponse(c.req.raw);
+    if (!files.has(`/codes/${code}`)) return codeGap(code);
     return c.redirect(`/codes/${code}`, 308);
+  });
+  app.on(['GET', 'HEAD'], '/codes/:code{[0-9]{3}}', (c, next) => {
+    const code = c.req.param('code');
+    return files.has(`/codes/${code}`) ? next() : codeGap(code);
   });
 
   app.all('*', (c) => {
     const path = c.req.path;
     const file = path === '/404' ? undefined : files.get(path);
+    // `/codes/421/`: the same page without the slash (query kept), as static hosts do.
+    const trimmed = path.replace(/\/+$/, '');
+    if (!file && trimmed !== path && (files.has(trimmed) || PAGE_ROUTES.has(trimmed)) && READ_METHODS.has(c.req.method)) {
+      const query = new URL(c.req.url).search;
+      return c.redirect(`${trimmed}${query}`, 308);
+    }
     if (!file) return notFoundResponse(c.req.raw);
     if (!READ_METHODS.has(c.req.method)) return c.text('Method Not Allowed', 405, { Allow: 'GET, HEAD' });
     return serveFile(c.req.raw, file);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import type { BuildManifest, BuiltVariant, SearchPageParts } from '../model/manifest.js';
 import { INDEX_OPTIONS, type Ranking, rankCodes, type SearchDocument } from '../site/assets/search-rank.js';
+import { renderCodeGapPage } from '../site/code-gap-page.js';
 import { renderSearchPage } from '../site/search-results.js';
 import type { Encoding } from './content-negotiation.js';
 
@@ -32,6 +33,8 @@ export interface BuiltSite {
   renderSearch(query: string, ranking: Ranking): string;
   /** The frame of /check and /lint, to fill with site/tool-pages.ts. */
   toolFrame: string;
+  /** `/codes/NNN` for a three-digit code without a page: what the number is (site/code-gap-page.ts). */
+  renderCodeGap(code: string): string;
 }
 
 /**
@@ -72,5 +75,6 @@ export async function loadBuiltSite(distDir: string): Promise<BuiltSite> {
     search: (query) => rankCodes(index, query),
     renderSearch: (query, ranking) => renderSearchPage(parts, ranking, query),
     toolFrame: parts.toolFrame,
+    renderCodeGap: (code) => renderCodeGapPage(parts.toolFrame, code, parts.rows),
   };
 }

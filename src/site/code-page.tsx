@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { CatalogEntry, SectionKey } from '../model/catalog.js';
 import { badgeClass, CLASS_LABELS, CONSTANT_LABELS, displayPhrase, RETRY_LABELS, STATUS_LABELS } from './labels.js';
-import { Layout, type SiteAssets } from './layout.js';
+import { Layout, type SiteMeta } from './layout.js';
 
 export interface CodePageProps {
   entry: CatalogEntry;
@@ -11,7 +11,22 @@ export interface CodePageProps {
   next: CatalogEntry | undefined;
   phraseOf: (code: number) => string | undefined;
   css: string;
-  assets: SiteAssets;
+  meta: SiteMeta;
+}
+
+/** Where `npm start` serves the mock; page.js puts the page's own origin in its place when that origin has the mock. */
+export const MOCK_ORIGIN = 'http://localhost:8421';
+
+function contentFact(entry: CatalogEntry): string {
+  if (entry.wire === null) return 'None: no response is sent';
+  return entry.content === 'forbidden' ? 'None allowed' : 'Allowed';
+}
+
+function cacheableFact(entry: CatalogEntry): string {
+  if (entry.wire === null) return 'Not applicable: no response reaches a cache';
+  // RFC 9111 §3: a cache stores only final responses, whatever their freshness.
+  if (entry.class === '1xx') return 'Never: caches store only final responses (RFC 9111 §3)';
+  return entry.cacheable ? 'Yes (heuristically)' : 'No, only with explicit freshness';
 }
 
 function headingsFor(entry: CatalogEntry): Array<[SectionKey, string, string]> {
@@ -36,7 +51,7 @@ function Heading({ id, children }: { id: string; children: string }) {
 }
 
 /** One status code's page: the seed's sections in order, then the facts that come from front matter. */
-export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, assets }: CodePageProps) {
+export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, meta }: CodePageProps) {
   const title = `${entry.code} ${displayPhrase(entry)}`;
   const headings = headingsFor(entry);
   const constants = Object.entries(entry.constants);
@@ -45,8 +60,10 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, as
       title={`${title} · HTTP status code`}
       description={entry.summary}
       path={`/codes/${entry.code}`}
+      meta={meta}
       css={css}
-      scripts={[assets.page]}
+      layout="has-toc"
+      scripts={[meta.assets.page]}
     >
       <a class="back" href="/">
         ← Back to status codes
@@ -108,19 +125,27 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, as
               ))}
         </dd>
         <dt>Content</dt>
-        <dd>{entry.content === 'forbidden' ? 'None allowed' : 'Allowed'}</dd>
+        <dd>{contentFact(entry)}</dd>
         <dt>Cacheable by default</dt>
-        <dd>{entry.cacheable ? 'Yes (heuristically)' : 'No, only with explicit freshness'}</dd>
+        <dd>{cacheableFact(entry)}</dd>
         <dt>Retry</dt>
         <dd>
           {RETRY_LABELS[entry.retry.policy]}: {entry.retry.note}
         </dd>
         <dt>Try it</dt>
         <dd>
-          <code>
-            curl -i {entry.tryIt?.curl ? `${entry.tryIt.curl} ` : ''}http://localhost:8421/status/{entry.code}
-          </code>{' '}
-          against the mock (<a href={`/status/${entry.code}`}>/status/{entry.code}</a> with <code>npm start</code>)
+          <div class="example try">
+            <pre class="code" tabindex={0}>
+              <code>
+                curl -i {entry.tryIt?.curl ? `${entry.tryIt.curl} ` : ''}
+                <span data-origin>{MOCK_ORIGIN}</span>/status/{entry.code}
+              </code>
+            </pre>
+            <button class="copy" type="button" hidden aria-label="Copy the curl command">
+              Copy
+            </button>
+          </div>
+          against the mock: <a href={`/status/${entry.code}`}>/status/{entry.code}</a> (served by <code>npm start</code>)
           {entry.tryIt?.note && <p class="note">{entry.tryIt.note}</p>}
         </dd>
       </dl>
@@ -134,6 +159,11 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, as
           <li>
             <a href="#related-status-codes">Related status codes</a>
           </li>
+          {constants.length > 0 && (
+            <li>
+              <a href="#constants">In your language</a>
+            </li>
+          )}
         </ol>
       </nav>
       {headings.map(([key, id, text]) => (
@@ -159,7 +189,8 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, as
       {constants.length > 0 && (
         <section aria-labelledby="constants">
           <Heading id="constants">In your language</Heading>
-          <div class="table">
+          {/* biome-ignore lint/a11y/useSemanticElements: the scrolling box of a wide table is a focusable region (WCAG 2.1.1), not a section of the outline */}
+          <div class="table" role="region" aria-label={`The name of ${entry.code} in each language`} tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -203,7 +234,8 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, as
 
 function HeaderTable({ entry }: { entry: CatalogEntry }) {
   return (
-    <div class="table">
+    // biome-ignore lint/a11y/useSemanticElements: the scrolling box of a wide table is a focusable region (WCAG 2.1.1), not a section of the outline
+    <div class="table" role="region" aria-label={`Header fields for ${entry.code}`} tabindex={0}>
       <table>
         <caption class="visually-hidden">Header fields the specification asks for with {entry.code}</caption>
         <thead>

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../model/catalog.js';
 import { CodeList } from './code-list.js';
 import { CLASS_LABELS } from './labels.js';
-import { Layout, type SiteAssets } from './layout.js';
+import { Layout, type SiteMeta } from './layout.js';
 
 interface Group {
   id: string;
@@ -20,15 +20,16 @@ export function groupEntries(entries: readonly CatalogEntry[]): Group[] {
   return groups.filter((group) => group.entries.length > 0);
 }
 
-export function IndexPage({ entries, css, assets }: { entries: readonly CatalogEntry[]; css: string; assets: SiteAssets }) {
+export function IndexPage({ entries, css, meta }: { entries: readonly CatalogEntry[]; css: string; meta: SiteMeta }) {
   const groups = groupEntries(entries);
   return (
     <Layout
       title="HTTP status codes: meaning, causes, fixes and examples"
       description="Every HTTP status code with its RFC section, required headers, a response example, causes, fixes and client code."
       path="/"
+      meta={meta}
       css={css}
-      scripts={[assets.page, assets.search]}
+      scripts={[meta.assets.page, meta.assets.search]}
     >
       <h1>HTTP status codes</h1>
       <p>
@@ -44,6 +45,7 @@ export function IndexPage({ entries, css, assets }: { entries: readonly CatalogE
           ))}
         </ol>
       </nav>
+      <Filters />
       <section id="live-results" aria-live="polite" hidden>
         <h2>Search results</h2>
         <ul class="codes" id="results" />
@@ -59,5 +61,40 @@ export function IndexPage({ entries, css, assets }: { entries: readonly CatalogE
         ))}
       </div>
     </Layout>
+  );
+}
+
+/**
+ * Filters for the list below: plain radio buttons and a checkbox that the stylesheet reads with :has(), so that they
+ * work without JavaScript and cost no request.
+ */
+function Filters() {
+  const classes = ['1xx', '2xx', '3xx', '4xx', '5xx'];
+  return (
+    <fieldset class="filters" id="filters">
+      <legend>Show</legend>
+      <label>
+        <input type="radio" name="class" id="only-all" checked /> all classes
+      </label>
+      {classes.map((cls) => (
+        <label>
+          <input type="radio" name="class" id={`only-${cls}`} /> {cls}
+        </label>
+      ))}
+      <span aria-hidden="true">·</span>
+      <label>
+        <input type="radio" name="standing" id="only-any" checked /> all codes
+      </label>
+      <label>
+        <input type="radio" name="standing" id="only-standard" /> registered
+      </label>
+      <label>
+        <input type="radio" name="standing" id="only-unofficial" /> unofficial
+      </label>
+      <span aria-hidden="true">·</span>
+      <label>
+        <input type="checkbox" id="compact" /> compact
+      </label>
+    </fieldset>
   );
 }

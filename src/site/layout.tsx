@@ -1,18 +1,33 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
-/** The content-hashed URL paths of the client scripts. */
+/** The content-hashed URL paths of the client scripts and images. */
 export interface SiteAssets {
   page: string;
   search: string;
+  favicon: string;
+  /** The card link previews show (Open Graph, Twitter), 1200×630. */
+  ogImage: string;
+}
+
+/** What every page's head needs besides its own title: where the site lives and its images. */
+export interface SiteMeta {
+  /** The origin the site is published at (`SITE_URL`), for canonical links, link previews and the sitemap. */
+  origin: string;
+  assets: SiteAssets;
 }
 
 export interface LayoutProps {
   title: string;
   description: string;
-  /** Canonical path of the page, e.g. `/codes/421`. */
-  path: string;
+  /** Canonical path of the page, e.g. `/codes/421`; none for pages rendered per request or only ever a 404. */
+  path?: string;
+  meta: SiteMeta;
   css: string;
+  /** Pages that must not show up in search engines: results, errors. */
+  noindex?: boolean;
+  /** `has-toc`: the page has a contents list, which wide screens keep in the margin. */
+  layout?: 'has-toc';
   /** Scripts are optional enhancements; every page works without them. */
   scripts?: string[];
   query?: string;
@@ -20,7 +35,8 @@ export interface LayoutProps {
 }
 
 /** The frame every page shares: inline CSS (one round trip), no external fonts, optional module scripts. */
-export function Layout({ title, description, css, scripts = [], query = '', children }: LayoutProps) {
+export function Layout({ title, description, path, meta, css, noindex = false, layout, scripts = [], query = '', children }: LayoutProps) {
+  const url = path === undefined ? undefined : `${meta.origin}${path}`;
   return (
     <html lang="en">
       <head>
@@ -28,15 +44,27 @@ export function Layout({ title, description, css, scripts = [], query = '', chil
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={description} />
+        {noindex && <meta name="robots" content="noindex" />}
+        {url && <link rel="canonical" href={url} />}
+        <meta property="og:site_name" content="httpstatus" />
+        <meta property="og:type" content={path?.startsWith('/codes/') ? 'article' : 'website'} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={description} />
+        {url && <meta property="og:url" content={url} />}
+        <meta property="og:image" content={`${meta.origin}${meta.assets.ogImage}`} />
+        <meta property="og:image:width" content="1200" />
+        <meta property="og:image:height" content="630" />
+        <meta property="og:image:alt" content="httpstatus: every HTTP status code, checked against the RFCs" />
+        <meta name="twitter:card" content="summary_large_image" />
         <meta name="color-scheme" content="light dark" />
-        <link rel="icon" href="data:," />
+        <link rel="icon" href={meta.assets.favicon} type="image/svg+xml" />
         <style>{raw(css)}</style>
         {scripts.map((src) => (
           <script type="module" src={src} />
         ))}
       </head>
-      <body>
-        <a class="visually-hidden" href="#main">
+      <body class={layout}>
+        <a class="skip" href="#main">
           Skip to content
         </a>
         <header class="top">
@@ -54,7 +82,7 @@ export function Layout({ title, description, css, scripts = [], query = '', chil
             </form>
           </div>
         </header>
-        <main id="main" class="wrap">
+        <main id="main" class={layout ? `wrap ${layout}` : 'wrap'} tabindex={-1}>
           {children}
         </main>
         <footer>

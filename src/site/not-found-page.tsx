@@ -1,8 +1,8 @@
-import { Layout } from './layout.js';
+import { Layout, type SiteMeta } from './layout.js';
 
-export function NotFoundPage({ css }: { css: string }) {
+export function NotFoundPage({ css, meta }: { css: string; meta: SiteMeta }) {
   return (
-    <Layout title="404 Not Found · httpstatus" description="This page does not exist." path="/404" css={css}>
+    <Layout title="404 Not Found · httpstatus" description="This page does not exist." meta={meta} css={css} noindex>
       <a class="back" href="/">
         ← Back to status codes
       </a>

@@ -5,7 +5,7 @@ import { CodePage } from './code-page.js';
 import type { CodeHighlighter, ColourKey } from './highlight.js';
 import { IndexPage } from './index-page.js';
 import { displayPhrase } from './labels.js';
-import type { SiteAssets } from './layout.js';
+import type { SiteMeta } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { SearchFrame, ToolFrame } from './search-page.js';
 
@@ -58,19 +58,19 @@ export interface PageInputs {
   /** Code → its highlighted sections. */
   sections: ReadonlyMap<number, Record<SectionKey, string>>;
   css: string;
-  assets: SiteAssets;
+  meta: SiteMeta;
 }
 
 const document = (html: string) => `<!doctype html>${html}`;
 
 /** Every HTML page of the site (URL path → HTML), and the parts `/search?q=` is assembled from while serving. */
-export function renderPages({ entries, sections, css, assets }: PageInputs): {
+export function renderPages({ entries, sections, css, meta }: PageInputs): {
   pages: Map<string, string>;
   search: Omit<SearchPageParts, 'index'>;
 } {
   const pages = new Map<string, string>();
   const phrases = new Map(entries.map((entry) => [entry.code, displayPhrase(entry)]));
-  pages.set('/', document(String(IndexPage({ entries, css, assets }))));
+  pages.set('/', document(String(IndexPage({ entries, css, meta }))));
   entries.forEach((entry, index) => {
     const sectionHtml = sections.get(entry.code);
     if (!sectionHtml) throw new Error(`no highlighted sections for ${entry.code}`);
@@ -81,13 +81,13 @@ export function renderPages({ entries, sections, css, assets }: PageInputs): {
       next: entries[index + 1],
       phraseOf: (code) => phrases.get(code),
       css,
-      assets,
+      meta,
     });
     pages.set(`/codes/${entry.code}`, document(String(page)));
   });
-  pages.set('/404', document(String(NotFoundPage({ css }))));
-  const frame = document(String(SearchFrame({ css })));
-  const toolFrame = document(String(ToolFrame({ css })));
+  pages.set('/404', document(String(NotFoundPage({ css, meta }))));
+  const frame = document(String(SearchFrame({ css, meta })));
+  const toolFrame = document(String(ToolFrame({ css, meta })));
   const rows = Object.fromEntries(entries.map((entry) => [String(entry.code), String(CodeRow({ entry }))]));
   return { pages, search: { frame, toolFrame, rows } };
 }

@@ -1,23 +1,23 @@
 import { raw } from 'hono/html';
 import { SEARCH_SLOTS } from '../model/manifest.js';
-import { Layout } from './layout.js';
+import { Layout, type SiteMeta } from './layout.js';
 
 /**
  * `/search`'s frame, rendered at build time with slots for the title, the query and the results, which the server
  * fills per request (search-results.ts): no JSX runs while serving.
  */
-export function SearchFrame({ css }: { css: string }) {
+export function SearchFrame({ css, meta }: { css: string; meta: SiteMeta }) {
   return (
-    <Layout title={SEARCH_SLOTS.title} description="Search HTTP status codes" path="/search" css={css} query={SEARCH_SLOTS.query}>
+    <Layout title={SEARCH_SLOTS.title} description="Search HTTP status codes" meta={meta} css={css} query={SEARCH_SLOTS.query} noindex>
       {raw(SEARCH_SLOTS.main)}
     </Layout>
   );
 }
 
 /** The frame of /check and /lint, filled per request like the search page's (tool-pages.ts). */
-export function ToolFrame({ css }: { css: string }) {
+export function ToolFrame({ css, meta }: { css: string; meta: SiteMeta }) {
   return (
-    <Layout title={SEARCH_SLOTS.title} description="Check a URL's redirects, or lint an HTTP response" path="/check" css={css}>
+    <Layout title={SEARCH_SLOTS.title} description={SEARCH_SLOTS.description} meta={meta} css={css}>
       {raw(SEARCH_SLOTS.main)}
     </Layout>
   );

@@ -23,9 +23,9 @@ export function renderSearchPage(parts: SearchPageParts, ranking: Ranking, query
   const title = query ? `“${shown}” · status code search` : 'Search status codes';
   // Functions as replacements, so that "$&" in a query stays text.
   return parts.frame
-    .replace(SEARCH_SLOTS.title, () => title)
-    .replace(SEARCH_SLOTS.query, () => shown)
-    .replace(SEARCH_SLOTS.main, () => main);
+    .replaceAll(SEARCH_SLOTS.title, () => title)
+    .replaceAll(SEARCH_SLOTS.query, () => shown)
+    .replaceAll(SEARCH_SLOTS.main, () => main);
 }
 
 export type { MiniSearch, SearchDocument };

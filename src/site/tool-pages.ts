@@ -21,8 +21,12 @@ export function renderFindings(findings: readonly Finding[]): string {
   return `<ul class="findings">${items.join('')}</ul>`;
 }
 
-const fill = (frame: string, title: string, main: string) =>
-  frame.replace(SEARCH_SLOTS.title, () => escapeHtml(title)).replace(SEARCH_SLOTS.main, () => main);
+/** The frame of pages rendered per request (layout.tsx), with a title, a description and the main content. */
+export const fillFrame = (frame: string, title: string, description: string, main: string) =>
+  frame
+    .replaceAll(SEARCH_SLOTS.title, () => escapeHtml(title))
+    .replaceAll(SEARCH_SLOTS.description, () => escapeHtml(description))
+    .replaceAll(SEARCH_SLOTS.main, () => main);
 
 const back = '<a class="back" href="/">← Back to status codes</a>';
 
@@ -45,7 +49,12 @@ export function renderCheckPage(frame: string, url: string, method: string, resu
   }
   const intro =
     '<p>Follows the redirects itself, at most 10, and shows every hop: its status and what it means, the timings and what the linter finds; then what is wrong with the chain. Internal addresses are refused.</p>';
-  return fill(frame, url ? `Check ${url} · httpstatus` : 'Check a URL · httpstatus', `${back}<h1>Check a URL</h1>${intro}${form}${body}`);
+  return fillFrame(
+    frame,
+    url ? `Check ${url} · httpstatus` : 'Check a URL · httpstatus',
+    "Follow a URL's redirects and see, hop by hop, each status, its meaning, the timings and what breaks the RFCs.",
+    `${back}<h1>Check a URL</h1>${intro}${form}${body}`,
+  );
 }
 
 /** `/lint`: a form for a raw response (POSTed back here), then the findings and the caching summary. */
@@ -68,5 +77,10 @@ export function renderLintPage(
     const { caching } = result;
     body = `<h2>Findings</h2>${renderFindings(result.findings)}<h2>Caching</h2><p>${escapeHtml(describeCaching(caching))}</p>${caching.notes.length > 0 ? `<ul>${caching.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>` : ''}`;
   }
-  return fill(frame, 'Lint a response · httpstatus', `${back}<h1>Lint an HTTP response</h1>${form}${body}`);
+  return fillFrame(
+    frame,
+    'Lint a response · httpstatus',
+    'Paste a raw HTTP response (curl -si) and see what it gets wrong against RFC 9110, 9111 and 9112.',
+    `${back}<h1>Lint an HTTP response</h1>${form}${body}`,
+  );
 }

@@ -94,9 +94,9 @@ describe('npm run build', () => {
 describe('what the build serves', () => {
   it('gives assets content-hashed names, minified, cached for a year as immutable', async () => {
     const assets = server.site.assets;
-    expect(Object.keys(assets).sort()).toEqual(['page.js', 'search-index.json', 'search.js']);
+    expect(Object.keys(assets).sort()).toEqual(['favicon.svg', 'og-card.png', 'page.js', 'search-index.json', 'search.js']);
     for (const urlPath of Object.values(assets)) {
-      expect(urlPath).toMatch(/^\/assets\/[a-z-]+\.[0-9a-f]{10}\.(js|json)$/);
+      expect(urlPath).toMatch(/^\/assets\/[a-z-]+\.[0-9a-f]{10}\.(js|json|svg|png)$/);
       const response = await fetch(`${server.url}${urlPath}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

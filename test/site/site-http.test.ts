@@ -79,7 +79,7 @@ describe('site routes over loopback HTTP', async () => {
     expect(response.headers.get('location')).toBe('/codes/404');
   });
 
-  it.each(['/nope', '/codes/999', '/999', '/4040', '/codes/421/extra', '/assets/missing.js', '/search/more'])(
+  it.each(['/nope', '/4040', '/codes/421/extra', '/codes/42', '/assets/missing.js', '/search/more', '/nope/'])(
     'answers %s with our 404 page',
     async (pathname) => {
       const response = await fetch(`${server.url}${pathname}`, { redirect: 'manual' });
@@ -90,6 +90,92 @@ describe('site routes over loopback HTTP', async () => {
       expect(html).toContain('action="/search"');
     },
   );
+
+  it.each([
+    ['/codes/421/', '/codes/421'],
+    ['/codes/421//', '/codes/421'],
+    ['/codes/421/?from=x', '/codes/421?from=x'],
+    ['/check/', '/check'],
+  ])('redirects %s to %s with 308', async (pathname, location) => {
+    const response = await fetch(`${server.url}${pathname}`, { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe(location);
+  });
+
+  // A number without a page: still a 404, but one that says what the number is and what clients do with it.
+  it.each([
+    ['/codes/199', '199: an unassigned 1xx code', ['interim response', 'RFC 9110 §15.2', 'href="/codes/100"', 'href="/codes/103"']],
+    ['/199', '199: an unassigned 1xx code', ['interim response']],
+    [
+      '/codes/471',
+      '471: an unassigned 4xx code',
+      ['handles it as <a href="/codes/400">400</a>', 'RFC 9111 §4.2.2', 'href="/codes/463"', 'href="/codes/494"'],
+    ],
+    ['/codes/299', '299: an unassigned 2xx code', ['handles it as <a href="/codes/200">200</a>']],
+    ['/codes/999', '999: not an HTTP status code', ['run from 100 to 599', 'as a 5xx server error', 'RangeError']],
+    ['/999', '999: not an HTTP status code', ['run from 100 to 599']],
+    ['/codes/000', '000: not an HTTP status code', ['%{http_code}', 'no status line arrived']],
+  ])('answers %s with a 404 page that explains it', async (pathname, heading, phrases) => {
+    const response = await fetch(`${server.url}${pathname}`, { redirect: 'manual' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    expect(html).toContain(`<h1>${heading}</h1>`);
+    for (const phrase of phrases) expect(html).toContain(phrase);
+    expect(html).toContain('← Back to status codes');
+    expect(html).not.toContain('\u0001');
+  });
+
+  it('says in the facts box what is true of interim and of never-sent codes', async () => {
+    const facts = async (code: number) => {
+      const html = await (await fetch(`${server.url}/codes/${code}`)).text();
+      const box = /<dl class="facts">([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? '';
+      return Object.fromEntries([...box.matchAll(/<dt>([^<]+)<\/dt><dd>([\s\S]*?)<\/dd>/g)].map((match) => [match[1], match[2]]));
+    };
+    for (const code of [100, 103]) expect((await facts(code))['Cacheable by default']).toMatch(/^Never: caches store only final responses/);
+    for (const code of [444, 499]) {
+      const box = await facts(code);
+      expect(box.Content).toBe('None: no response is sent');
+      expect(box['Cacheable by default']).toMatch(/^Not applicable/);
+    }
+    expect((await facts(200))['Cacheable by default']).toBe('Yes (heuristically)');
+    expect((await facts(421)).Content).toBe('Allowed');
+  });
+
+  it('gives every page a canonical link, link-preview tags and a favicon that loads', async () => {
+    const html = await (await fetch(`${server.url}/codes/421`)).text();
+    expect(html).toContain('<link rel="canonical" href="http://localhost:8421/codes/421"/>');
+    expect(html).toContain('<meta property="og:url" content="http://localhost:8421/codes/421"/>');
+    expect(html).toContain('<meta property="og:title" content="421 Misdirected Request · HTTP status code"/>');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+    const image = /<meta property="og:image" content="http:\/\/localhost:8421(\/assets\/og-card\.[0-9a-f]{10}\.png)"\/>/.exec(html)?.[1];
+    const icon = /<link rel="icon" href="(\/assets\/favicon\.[0-9a-f]{10}\.svg)" type="image\/svg\+xml"\/>/.exec(html)?.[1];
+    const png = await fetch(`${server.url}${image}`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
+    const svg = await fetch(`${server.url}${icon}`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await svg.text()).toMatch(/^<svg /);
+    const missing = await (await fetch(`${server.url}/nope`)).text();
+    expect(missing).toContain('<meta name="robots" content="noindex"/>');
+    expect(missing).not.toContain('rel="canonical"');
+  });
+
+  it('serves robots.txt and a sitemap of every page', async () => {
+    const robots = await fetch(`${server.url}/robots.txt`);
+    expect(robots.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const rules = await robots.text();
+    for (const line of ['User-agent: *', 'Disallow: /status/', 'Disallow: /api/', 'Sitemap: http://localhost:8421/sitemap.xml'])
+      expect(rules.split('\n')).toContain(line);
+    const sitemap = await (await fetch(`${server.url}/sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locs).toContain('http://localhost:8421/');
+    for (const entry of catalog.codes) expect(locs).toContain(`http://localhost:8421/codes/${entry.code}`);
+    expect(locs).not.toContain('http://localhost:8421/404');
+    expect(new Set(locs).size).toBe(locs.length);
+  });
 
   it('refuses methods other than GET and HEAD on pages with 405 and Allow', async () => {
     const response = await fetch(`${server.url}/codes/421`, { method: 'POST' });
@@ -229,8 +315,15 @@ describe('static export', () => {
         const onDisk = await readFile(path.join(directory, file));
         const served = urlPath === '/404' ? await rawGet(server.url, '/nope') : await rawGet(server.url, urlPath);
         expect(served.body.equals(onDisk), urlPath).toBe(true);
+        // A PNG is compressed already: stored and sent as it is, whatever the client accepts.
+        if (server.site.files.get(urlPath)?.contentType === 'image/png') {
+          expect(written.has(`${file}.br`), file).toBe(false);
+          const br = await rawGet(server.url, urlPath, { 'Accept-Encoding': 'br' });
+          expect(br.headers['content-encoding']).toBeUndefined();
+          expect(br.body.equals(onDisk)).toBe(true);
+        }
         // /search is rendered per request, the only page not served from its built variants.
-        if (urlPath !== '/search') {
+        else if (urlPath !== '/search') {
           const br = await rawGet(server.url, urlPath === '/404' ? '/nope' : urlPath, { 'Accept-Encoding': 'br' });
           expect(br.body.equals(await readFile(path.join(directory, `${file}.br`))), `${urlPath} br`).toBe(true);
         }

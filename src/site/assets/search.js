@@ -9,6 +9,7 @@ const live = document.getElementById('live-results');
 const list = document.getElementById('results');
 const groups = document.getElementById('groups');
 const classes = document.querySelector('nav.toc');
+const filters = document.getElementById('filters');
 let loading;
 
 function loadIndex() {
@@ -50,6 +51,7 @@ function showing(query) {
   live.hidden = !query;
   groups.hidden = Boolean(query);
   if (classes) classes.hidden = Boolean(query);
+  if (filters) filters.hidden = Boolean(query);
 }
 
 /** Keeps the query in the address, so that Back after opening a result comes back to it. */
