@@ -74,6 +74,23 @@ describe('npm run build', () => {
     expect(html).toContain('This sentence was added by the incremental build test.');
   }, 60_000);
 
+  it('writes the published origin (SITE_URL) into canonical links, link previews, robots.txt and the sitemap', async () => {
+    const dist = path.join(scratch, 'published');
+    await buildSite({ root: PROJECT_ROOT, contentDir: CONTENT_DIR, distDir: dist, siteUrl: 'https://status.example.com' });
+    const page = await readFile(path.join(dist, 'site/codes/421.html'), 'utf8');
+    expect(page).toContain('<link rel="canonical" href="https://status.example.com/codes/421"/>');
+    expect(page).toMatch(/<meta property="og:image" content="https:\/\/status\.example\.com\/assets\/og-card\.[0-9a-f]{10}\.png"\/>/);
+    expect(page).not.toContain('localhost:8421/codes');
+    expect(await readFile(path.join(dist, 'site/robots.txt'), 'utf8')).toContain('Sitemap: https://status.example.com/sitemap.xml\n');
+    expect(await readFile(path.join(dist, 'site/sitemap.xml'), 'utf8')).toContain('<loc>https://status.example.com/codes/421</loc>');
+    // Another origin is another build: the digest of the inputs includes it.
+    const again = await buildSite({ root: PROJECT_ROOT, contentDir: CONTENT_DIR, distDir: dist, siteUrl: 'https://status.example.com' });
+    expect(again.upToDate).toBe(true);
+    const moved = await buildSite({ root: PROJECT_ROOT, contentDir: CONTENT_DIR, distDir: dist, siteUrl: 'https://codes.example.org' });
+    expect(moved.upToDate).toBe(false);
+    expect(await readFile(path.join(dist, 'site/sitemap.xml'), 'utf8')).toContain('<loc>https://codes.example.org/codes/421</loc>');
+  }, 60_000);
+
   it('names a content error with its file and line, and writes nothing', async () => {
     const content = path.join(scratch, 'broken');
     await cp(CONTENT_DIR, content, { recursive: true });
