@@ -9,7 +9,7 @@ export const BASE_CSS = `
 --c1:#0550ae;--c2:#1a7f37;--c3:#7d4e00;--c4:#b35900;--c5:#cf222e;--cu:#6e7781}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--card:#151b23;--link:#4493f8;--accent:#ab7df8;
 --c1:#4493f8;--c2:#3fb950;--c3:#d29922;--c4:#f0883e;--c5:#f85149;--cu:#9198a1}}
-*{box-sizing:border-box}
+*{box-sizing:border-box}[hidden]{display:none!important}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 a{color:var(--link)}a:focus-visible,button:focus-visible,input:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 .wrap{max-width:52rem;margin:0 auto;padding:0 1rem}

@@ -1,12 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type LaunchedBrowser, launchChromium, mustRunBrowserTests } from '../support/browser.js';
 import { SECTION_IDS } from '../support/page-sections.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-const RESULTS = new URL('../../test-results/', import.meta.url);
 
 // Without Chromium the tests skip on a developer machine; with CI=true they run and fail loudly.
 describe.skipIf(!browserAvailable && !mustRunBrowserTests)('the site in Chromium', () => {
@@ -15,7 +11,6 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('the site in Chromium
   let browser: Browser;
 
   beforeAll(async () => {
-    await mkdir(RESULTS, { recursive: true });
     server = await startTestServer();
     launched = await launchChromium();
     browser = launched.browser;
@@ -82,29 +77,6 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('the site in Chromium
     expect(problems).toEqual([]);
     await context.close();
   });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no serious or critical axe violation in the ${colorScheme} theme; screenshots`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1024, height: 1400 } });
-      const { page, problems } = await open(context);
-      for (const [name, pathname] of [
-        ['index', '/'],
-        ['421', '/codes/421'],
-        ['search', '/search?q=redirect'],
-      ] as const) {
-        await page.goto(`${server.url}${pathname}`);
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-        expect(
-          serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-          `${name} ${colorScheme}`,
-        ).toEqual([]);
-        if (name !== 'search') await page.screenshot({ path: new URL(`${name}-${colorScheme}.png`, RESULTS).pathname, fullPage: true });
-      }
-      expect(problems).toEqual([]);
-      await context.close();
-    });
-  }
 
   it('is comfortable on a phone: no horizontal scrolling of the page', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
