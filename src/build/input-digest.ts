@@ -6,6 +6,7 @@ import path from 'node:path';
 async function filesUnder(label: string, absolute: string): Promise<Array<[string, string]>> {
   const entries = await readdir(absolute, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOTDIR') return null;
+    if (error.code === 'ENOENT') return []; // an optional input that this tree does not have
     throw error;
   });
   if (entries === null) return [[label, absolute]];

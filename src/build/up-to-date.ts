@@ -37,6 +37,8 @@ async function allPresent(distDir: string, manifest: BuildManifest): Promise<boo
 export async function readBuildState(root: string, contentDir: string, distDir: string, siteUrl: string): Promise<BuildState> {
   const files = await digestInputs([
     ['content', contentDir],
+    // What the pages are checked against (RFC section lists) and, later, facts they share.
+    ['content/sources', path.join(root, 'content/sources')],
     ['src', path.join(root, 'src')],
     ['package-lock.json', path.join(root, 'package-lock.json')],
     ['packages/httpstatus/package.json', path.join(root, 'packages/httpstatus/package.json')],

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -167,5 +167,27 @@ describe('compileCatalog', () => {
         expect.stringMatching(/^codes\/460\.md:\d+ ## Client-side example: a code fence has no language/),
       ]),
     );
+  });
+
+  it('checks every cited RFC section against the section lists of the tree being compiled', async () => {
+    const { errors } = await compileWith(async (dir) => {
+      const lists = path.join(dir, '..', 'content/sources/rfc-sections');
+      await mkdir(lists, { recursive: true });
+      await writeFile(
+        path.join(lists, 'rfc9113.json'),
+        '{"rfc": 9113, "title": "HTTP/2", "source": {"url": "x"}, "checked": "2026-12-02", "sections": {"9": "a", "9.1": "b", "9.1.1": "c"}}',
+      );
+      await edit(dir, '460.md', 'spec: []', 'spec:\n  - rfc: 9113\n    section: "9.1.2"');
+      await edit(
+        dir,
+        '460.md',
+        'Fixture alpha means nothing at all.',
+        'Fixture alpha means nothing at all (RFC 9113 §9.1.1, RFC 7540 §9.1.2).',
+      );
+    });
+    expect(errors.map(formatContentError)).toEqual([
+      'codes/460.md:13 front matter "section" 9.1.2: RFC 9113 has no section 9.1.2; §9.1 has §9.1.1',
+      'codes/460.md:28 §9.1.2: RFC 7540 has no section list; add content/sources/rfc-sections/rfc7540.json',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { ContentError } from './content-error.js';
 import type { FrontMatter } from './front-matter-schema.js';
 import { parseFrontMatter, splitFrontMatter } from './parse-front-matter.js';
 import { parseSections } from './parse-sections.js';
+import { checkFrontMatterCitations, checkProseCitations, loadRfcSections, type RfcSections } from './rfc-citations.js';
 import { toSpecReference } from './spec-url.js';
 
 interface ParsedPage {
@@ -15,9 +16,17 @@ interface ParsedPage {
 }
 
 const FILE_NAME = /^(\d{3})\.md$/;
+/** The section lists of the RFCs pages cite, relative to the project root. */
+export const RFC_SECTIONS_DIR = 'content/sources/rfc-sections';
+
+/** What pages are checked against besides themselves. */
+export interface PageContext {
+  /** Section lists of the RFCs pages may cite; without them citations are not checked. */
+  rfcSections?: RfcSections | undefined;
+}
 
 /** Parses one content file. Checks that involve other files (names, duplicates, related codes) come later. */
-export function compilePage(file: string, source: string): { page?: ParsedPage; errors: ContentError[] } {
+export function compilePage(file: string, source: string, context: PageContext = {}): { page?: ParsedPage; errors: ContentError[] } {
   const text = source.replace(/\r\n?/g, '\n');
   const block = splitFrontMatter(file, text);
   if ('message' in block) return { errors: [block] };
@@ -27,6 +36,10 @@ export function compilePage(file: string, source: string): { page?: ParsedPage; 
 
   const parsed = parseSections(file, block.body, block.bodyFirstLine, frontMatter.code, frontMatter.wire === 'none');
   errors.push(...parsed.errors);
+  if (context.rfcSections) {
+    errors.push(...checkFrontMatterCitations(file, block.yaml, block.firstLine, context.rfcSections));
+    errors.push(...checkProseCitations(file, block.body, block.bodyFirstLine, context.rfcSections));
+  }
   if (!parsed.sections || errors.length > 0) return { errors };
 
   const entry: CatalogEntry = {
@@ -136,13 +149,14 @@ export async function compileCatalog(directory: string, root = process.cwd()): P
   const names = (await readdir(directory)).filter((name) => name.endsWith('.md')).sort();
   const errors: ContentError[] = [];
   const pages: ParsedPage[] = [];
+  const context: PageContext = { rfcSections: await loadRfcSections(path.join(root, RFC_SECTIONS_DIR)) };
   for (const name of names) {
     const file = path.relative(root, path.join(directory, name)).split(path.sep).join('/');
     if (!FILE_NAME.test(name)) {
       errors.push({ file, line: 1, field: 'file name', message: 'expected NNN.md, the three-digit status code' });
       continue;
     }
-    const result = compilePage(file, await readFile(path.join(directory, name), 'utf8'));
+    const result = compilePage(file, await readFile(path.join(directory, name), 'utf8'), context);
     errors.push(...result.errors);
     if (result.page) pages.push(result.page);
   }
