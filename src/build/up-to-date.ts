@@ -39,6 +39,7 @@ export async function readBuildState(root: string, contentDir: string, distDir: 
     ['content', contentDir],
     // What the pages are checked against (RFC section lists) and, later, facts they share.
     ['content/sources', path.join(root, 'content/sources')],
+    ['content/facts', path.join(root, 'content/facts')],
     ['src', path.join(root, 'src')],
     ['package-lock.json', path.join(root, 'package-lock.json')],
     ['packages/httpstatus/package.json', path.join(root, 'packages/httpstatus/package.json')],

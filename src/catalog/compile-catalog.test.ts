@@ -74,7 +74,7 @@ describe('compileCatalog', () => {
         name: 'missing section',
         change: (dir) => edit(dir, '460.md', /## Common mistakes\n\n- Mistake one\.\n- Mistake two\.\n\n/, ''),
         file: 'codes/460.md',
-        line: 47,
+        line: 49,
         field: '## Common mistakes',
         message: /missing section; expected it after "## How to fix it"/,
       },
@@ -86,7 +86,7 @@ describe('compileCatalog', () => {
           await edit(dir, '460.md', '## PLACEHOLDER', '## How to fix it');
         },
         file: 'codes/460.md',
-        line: 35,
+        line: 37,
         field: '## How to fix it',
         message: /section out of order; expected "## Common causes" here/,
       },
@@ -135,7 +135,7 @@ describe('compileCatalog', () => {
   it('asks a page whose code never reaches the client for the log line instead of a response', async () => {
     const { errors } = await compileWith((dir) => edit(dir, '460.md', 'content: allowed', 'content: allowed\nwire: none'));
     expect(errors.map(formatContentError)).toEqual([
-      'codes/460.md:29 ## Response example: expected exactly one ```log block with the log line (nothing reaches the client), found 0',
+      'codes/460.md:31 ## Response example: expected exactly one ```log block with the log line (nothing reaches the client), found 0',
     ]);
     const fixed = await compileWith(async (dir) => {
       await edit(dir, '460.md', 'content: allowed', 'content: allowed\nwire: none');
@@ -163,10 +163,65 @@ describe('compileCatalog', () => {
     });
     expect(errors.map(formatContentError)).toEqual(
       expect.arrayContaining([
-        'codes/460.md:41 ## How to fix it: expected a list of at least 3 items, found 2',
+        'codes/460.md:43 ## How to fix it: expected a list of at least 3 items, found 2',
         expect.stringMatching(/^codes\/460\.md:\d+ ## Client-side example: a code fence has no language/),
       ]),
     );
+  });
+
+  it('expands shared facts in prose and front matter, and lists them with the sources the page was checked against', async () => {
+    const { catalog, errors } = await compileWith(async (dir) => {
+      await mkdir(path.join(dir, '..', 'content/facts'), { recursive: true });
+      await writeFile(
+        path.join(dir, '..', 'content/facts/curl.yaml'),
+        [
+          'retry-codes:',
+          "  about: The HTTP codes curl's --retry treats as transient",
+          '  value: 408, 429, 500, 502, 503, 504, 522 and 524',
+          '  holds: curl 8.17.0',
+          '  source: https://github.com/curl/curl/blob/curl-8_17_0/src/tool_operate.c',
+          '  checked: 2026-12-02',
+        ].join('\n'),
+      );
+      await edit(
+        dir,
+        '460.md',
+        'Fixture alpha means nothing at all.',
+        'Since {{curl.retry-codes.holds}}, curl retries {{curl.retry-codes}}.',
+      );
+      await edit(dir, '460.md', 'summary: A made-up code', 'summary: A made-up code that curl retries since {{curl.retry-codes.holds}},');
+    });
+    expect(errors).toEqual([]);
+    const alpha = catalog.codes[0];
+    expect(alpha?.sections.meaning.html).toContain('Since curl 8.17.0, curl retries 408, 429, 500, 502, 503, 504, 522 and 524.');
+    expect(alpha?.summary).toContain('since curl 8.17.0,');
+    expect(alpha?.review).toEqual({
+      date: '2026-12-02',
+      sources: ["The compiler's test suite", 'curl 8.17.0'],
+      facts: [
+        {
+          key: 'curl.retry-codes',
+          about: "The HTTP codes curl's --retry treats as transient",
+          value: '408, 429, 500, 502, 503, 504, 522 and 524',
+          holds: 'curl 8.17.0',
+          source: 'https://github.com/curl/curl/blob/curl-8_17_0/src/tool_operate.c',
+          checked: '2026-12-02',
+        },
+      ],
+    });
+  });
+
+  it('rejects an unknown fact, a review that left out a cited RFC, and a review dated in the future', async () => {
+    const { errors } = await compileWith(async (dir) => {
+      await edit(dir, '460.md', 'Fixture alpha means nothing at all.', 'Curl retries {{curl.retry-codes}}.');
+      await edit(dir, '460.md', 'spec: []', 'spec:\n  - rfc: 9110\n    section: "15"');
+      await edit(dir, '461.md', 'reviewed: 2026-12-02', 'reviewed: 2999-01-01');
+    });
+    expect(errors.map(formatContentError)).toEqual([
+      'codes/460.md:30 {{curl.retry-codes}}: unknown fact "curl.retry-codes"; there is no content/facts/curl.yaml',
+      'codes/460.md:25 front matter "sources": expected "RFC 9110" (cited in spec) among the sources',
+      'codes/461.md:22 front matter "reviewed": expected a date that is not in the future',
+    ]);
   });
 
   it('checks every cited RFC section against the section lists of the tree being compiled', async () => {
@@ -184,10 +239,11 @@ describe('compileCatalog', () => {
         'Fixture alpha means nothing at all.',
         'Fixture alpha means nothing at all (RFC 9113 §9.1.1, RFC 7540 §9.1.2).',
       );
+      await edit(dir, '460.md', "sources: [The compiler's test suite]", 'sources: [RFC 9113]');
     });
     expect(errors.map(formatContentError)).toEqual([
       'codes/460.md:13 front matter "section" 9.1.2: RFC 9113 has no section 9.1.2; §9.1 has §9.1.1',
-      'codes/460.md:28 §9.1.2: RFC 7540 has no section list; add content/sources/rfc-sections/rfc7540.json',
+      'codes/460.md:30 §9.1.2: RFC 7540 has no section list; add content/sources/rfc-sections/rfc7540.json',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog, CatalogEntry } from '../model/catalog.js';
 import type { ContentError } from './content-error.js';
+import { expandFacts, type Facts, loadFacts } from './facts.js';
 import type { FrontMatter } from './front-matter-schema.js';
 import { parseFrontMatter, splitFrontMatter } from './parse-front-matter.js';
 import { parseSections } from './parse-sections.js';
@@ -18,20 +19,28 @@ interface ParsedPage {
 const FILE_NAME = /^(\d{3})\.md$/;
 /** The section lists of the RFCs pages cite, relative to the project root. */
 export const RFC_SECTIONS_DIR = 'content/sources/rfc-sections';
+/** Statements several pages share (content/facts/<namespace>.yaml), relative to the project root. */
+export const FACTS_DIR = 'content/facts';
 
 /** What pages are checked against besides themselves. */
 export interface PageContext {
   /** Section lists of the RFCs pages may cite; without them citations are not checked. */
   rfcSections?: RfcSections | undefined;
+  /** The shared facts `{{namespace.name}}` references resolve to; without them every reference is unknown. */
+  facts?: Facts;
 }
 
 /** Parses one content file. Checks that involve other files (names, duplicates, related codes) come later. */
 export function compilePage(file: string, source: string, context: PageContext = {}): { page?: ParsedPage; errors: ContentError[] } {
-  const text = source.replace(/\r\n?/g, '\n');
+  // References are expanded first, in front matter and prose alike; values are one line, so line numbers hold.
+  const expansion = expandFacts(file, source.replace(/\r\n?/g, '\n'), context.facts ?? new Map());
+  const text = expansion.text;
   const block = splitFrontMatter(file, text);
-  if ('message' in block) return { errors: [block] };
+  if ('message' in block) return { errors: [...expansion.errors, block] };
 
-  const { frontMatter, errors } = parseFrontMatter(file, block);
+  const parsedFrontMatter = parseFrontMatter(file, block);
+  const { frontMatter } = parsedFrontMatter;
+  const errors = [...expansion.errors, ...parsedFrontMatter.errors];
   if (!frontMatter) return { errors };
 
   const parsed = parseSections(file, block.body, block.bodyFirstLine, frontMatter.code, frontMatter.wire === 'none');
@@ -60,6 +69,12 @@ export function compilePage(file: string, source: string, context: PageContext =
     retry: frontMatter.retry,
     constants: Object.fromEntries(Object.entries(frontMatter.constants).filter(([, name]) => name !== undefined)),
     tryIt: frontMatter.tryIt ? { curl: frontMatter.tryIt.curl ?? null, note: frontMatter.tryIt.note ?? null } : null,
+    review: {
+      date: frontMatter.reviewed,
+      // The page's own list, then the versions its shared facts hold for, each once.
+      sources: [...new Set([...frontMatter.sources, ...expansion.used.map((fact) => fact.holds)])],
+      facts: expansion.used.map(({ key, about, value, holds, source, checked }) => ({ key, about, value, holds, source, checked })),
+    },
     sections: parsed.sections,
     source: file,
   };
@@ -149,7 +164,9 @@ export async function compileCatalog(directory: string, root = process.cwd()): P
   const names = (await readdir(directory)).filter((name) => name.endsWith('.md')).sort();
   const errors: ContentError[] = [];
   const pages: ParsedPage[] = [];
-  const context: PageContext = { rfcSections: await loadRfcSections(path.join(root, RFC_SECTIONS_DIR)) };
+  const facts = await loadFacts(path.join(root, FACTS_DIR), root);
+  errors.push(...facts.errors);
+  const context: PageContext = { rfcSections: await loadRfcSections(path.join(root, RFC_SECTIONS_DIR)), facts: facts.facts };
   for (const name of names) {
     const file = path.relative(root, path.join(directory, name)).split(path.sep).join('/');
     if (!FILE_NAME.test(name)) {

@@ -63,6 +63,10 @@ export const frontMatterSchema = z
     cacheable: z.boolean(),
     retry: z.strictObject({ policy: z.enum(RETRY_POLICIES), note: text }),
     constants: constants.default({}),
+    /** The day the page was last checked against its sources, claim by claim. */
+    reviewed: z.iso.date('expected a date such as 2026-12-02'),
+    /** What it was checked against: every RFC in `spec`, and tools with the version checked ("curl 8.17.0"). */
+    sources: z.array(text.max(80, 'expected a document or a tool and its version')).min(1, 'expected at least one source'),
     /** How to ask the mock for this code when a bare GET is not the way: curl options, and what clients do. */
     tryIt: z
       .strictObject({
@@ -89,6 +93,15 @@ export const frontMatterSchema = z
     }
     if (fm.status !== 'unofficial' && fm.spec.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['spec'], message: 'expected at least one specification for a registered code' });
+    }
+    // A review that did not read the page's own specifications is not one.
+    for (const name of new Set(fm.spec.map((spec) => ('rfc' in spec ? `RFC ${spec.rfc}` : spec.draft)))) {
+      if (!fm.sources.includes(name)) {
+        ctx.addIssue({ code: 'custom', path: ['sources'], message: `expected "${name}" (cited in spec) among the sources` });
+      }
+    }
+    if (fm.reviewed > new Date().toISOString().slice(0, 10)) {
+      ctx.addIssue({ code: 'custom', path: ['reviewed'], message: 'expected a date that is not in the future' });
     }
     fm.related.forEach((related, index) => {
       if (related.code === fm.code) {

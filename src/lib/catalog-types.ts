@@ -38,6 +38,12 @@ export interface CatalogEntry {
   retry: { policy: RetryPolicy; note: string };
   constants: Partial<Record<'go' | 'python' | 'rust' | 'spring' | 'dotnet' | 'node' | 'rails' | 'symfony', string>>;
   tryIt: { curl: string | null; note: string | null } | null;
+  /** When the page was last checked and against what: RFCs, tool versions, and the shared facts it states. */
+  review: {
+    date: string;
+    sources: string[];
+    facts: Array<{ key: string; about: string; value: string; holds: string; source: string; checked: string }>;
+  };
   sections: {
     meaning: CatalogSection;
     responseExample: CatalogSection & { http: string; log: string };

@@ -104,6 +104,16 @@ export interface Sections {
 
 export type SectionKey = keyof Sections;
 
+/** When the page was last checked, and against what. */
+export interface Review {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** What the page's claims were checked against ("RFC 9110", "curl 8.17.0"), its own list and its facts' versions. */
+  sources: string[];
+  /** The shared facts (content/facts/) the page states, with the version each holds for and where it was checked. */
+  facts: Array<{ key: string; about: string; value: string; holds: string; source: string; checked: string }>;
+}
+
 export interface CatalogEntry {
   code: number;
   phrase: string;
@@ -128,6 +138,7 @@ export interface CatalogEntry {
   constants: Partial<Record<ConstantEcosystem, string>>;
   /** How to ask the mock for this code when a bare GET is not the way (`curl` options), and what clients then do. */
   tryIt: { curl: string | null; note: string | null } | null;
+  review: Review;
   sections: Sections;
   /** Path of the content file, relative to the project root. */
   source: string;

@@ -50,6 +50,11 @@ function Heading({ id, children }: { id: string; children: string }) {
   );
 }
 
+/** "A", "A and B", "A, B and C". */
+function listInWords(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** One status code's page: the seed's sections in order, then the facts that come from front matter. */
 export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, meta }: CodePageProps) {
   const title = `${entry.code} ${displayPhrase(entry)}`;
@@ -147,6 +152,19 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, me
           </div>
           against the mock: <a href={`/status/${entry.code}`}>/status/{entry.code}</a> (served by <code>npm start</code>)
           {entry.tryIt?.note && <p class="note">{entry.tryIt.note}</p>}
+        </dd>
+        <dt>Reviewed</dt>
+        <dd>
+          Checked against {listInWords(entry.review.sources)} on <time datetime={entry.review.date}>{entry.review.date}</time>.
+          {entry.review.facts.length > 0 && (
+            <ul class="checked-facts">
+              {entry.review.facts.map((fact) => (
+                <li>
+                  {fact.about}: {fact.value} (<a href={fact.source}>{fact.holds}</a>, checked {fact.checked})
+                </li>
+              ))}
+            </ul>
+          )}
         </dd>
       </dl>
       <nav class="toc" aria-label="On this page">

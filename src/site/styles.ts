@@ -34,7 +34,7 @@ ul.findings{list-style:none;padding:0}ul.findings li{border-left:4px solid var(-
 ul.findings li.error{border-color:var(--c5)}ul.findings li.warning{border-color:var(--c4)}ul.findings .where{display:block;font-size:.85rem;color:var(--muted)}
 ol.hops>li{margin:.8rem 0}.timing{color:var(--muted);font-size:.85rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:1rem 0;padding:.8rem 1rem;background:var(--card);border-radius:8px}
-dl.facts dt{font-weight:600}dl.facts dd{margin:0;min-width:0}ul.emitters{margin:0;padding-left:1.1rem}
+dl.facts dt{font-weight:600}dl.facts dd{margin:0;min-width:0}ul.emitters,ul.checked-facts{margin:0;padding-left:1.1rem}ul.checked-facts{font-size:.9em}
 code{font:.9em/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 :not(pre)>code{background:var(--card);padding:.1em .3em;border-radius:4px}
 .example{position:relative}

@@ -142,6 +142,22 @@ describe('site routes over loopback HTTP', async () => {
     expect((await facts(421)).Content).toBe('Allowed');
   });
 
+  it('says when each page was reviewed and against what, with the shared facts it states and their sources', async () => {
+    const page = async (code: number) => {
+      const html = await (await fetch(`${server.url}/codes/${code}`)).text();
+      return /<dt>Reviewed<\/dt><dd>([\s\S]*?)<\/dd>/.exec(html)?.[1] ?? '';
+    };
+    const continueBox = await page(100);
+    expect(continueBox).toMatch(/^Checked against RFC 9110, RFC 9113, .* on <time datetime="\d{4}-\d{2}-\d{2}">/);
+    // 100 states curl's Expect threshold through the shared fact, so it names the fact, its version and its source.
+    expect(continueBox).toContain('1 MiB (<a href="https://github.com/curl/curl/blob/curl-8_17_0/lib/http.h">curl 8.0.0</a>');
+    const api = (await (await fetch(`${server.url}/api/codes/524`)).json()) as {
+      review: { sources: string[]; facts: Array<{ key: string; value: string }> };
+    };
+    expect(api.review.facts.find((fact) => fact.key === 'cloudflare.proxy-read-timeout')?.value).toBe('125 seconds');
+    expect(await page(524)).toMatch(/Proxy Read Timeout \(524\): 125 seconds \(<a href="https:\/\/developers\.cloudflare\.com\//);
+  });
+
   it('gives every page a canonical link, link-preview tags and a favicon that loads', async () => {
     const html = await (await fetch(`${server.url}/codes/421`)).text();
     expect(html).toContain('<link rel="canonical" href="http://localhost:8421/codes/421"/>');

@@ -282,7 +282,7 @@ export const REQUIRED_HEADERS: Readonly<Partial<Record<StatusCode, ReadonlyArray
   407: [["Proxy-Authenticate", "MUST", 9110, "11.7.1"]],
   408: [["Connection", "SHOULD", 9112, "9.6"]],
   413: [["Retry-After", "SHOULD", 9110, "15.5.14"], ["Connection", "SHOULD", 9112, "9.6"]],
-  415: [["Accept-Encoding", "SHOULD", 9110, "12.5.3"], ["Accept", "MAY", 9110, "15.5.16"], ["Accept-Patch", "SHOULD", 5789, "2.2"]],
+  415: [["Accept-Encoding", "MAY", 9110, "12.5.3"], ["Accept", "MAY", 9110, "15.5.16"], ["Accept-Patch", "SHOULD", 5789, "2.2"]],
   416: [["Content-Range", "SHOULD", 9110, "15.5.17"]],
   426: [["Upgrade", "MUST", 9110, "15.5.22"], ["Connection", "MUST", 9110, "7.8"]],
   429: [["Retry-After", "MAY", 6585, "4"]],
