@@ -116,7 +116,10 @@ export async function buildPackage(
     const file: CliCodeFile = {
       entry: publicEntry(entry),
       sections: Object.fromEntries(
-        SECTIONS.map(({ key, heading }) => [key, { heading, blocks: toTerminalBlocks(entry.sections[key].markdown) }]),
+        SECTIONS.filter(({ key }) => entry.sections[key].markdown !== '').map(({ key, heading }) => [
+          key,
+          { heading, blocks: toTerminalBlocks(entry.sections[key].markdown) },
+        ]),
       ) as CliCodeFile['sections'],
       relatedPhrases: Object.fromEntries(
         entry.related.map(({ code }) => [code, byCode.get(code) ? currentPhrase(byCode.get(code) as CatalogEntry) : '']),

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -221,6 +221,38 @@ describe('compileCatalog', () => {
       'codes/460.md:30 {{curl.retry-codes}}: unknown fact "curl.retry-codes"; there is no content/facts/curl.yaml',
       'codes/460.md:25 front matter "sources": expected "RFC 9110" (cited in spec) among the sources',
       'codes/461.md:22 front matter "reviewed": expected a date that is not in the future',
+    ]);
+  });
+
+  it('takes an optional server-side example, and rejects one that misses a MUST field or uses a language nobody checks', async () => {
+    const example = (programs: string) =>
+      `\n\n## Server-side example\n\nHow to send it, in a sentence long enough to be one.\n\n${programs}\n\n\`\`\`sh\ncurl -i -X DELETE http://localhost:8080/x\n\`\`\`\n`;
+    const node = "```ts\n// Node.js (node:http)\nres.writeHead(460, { Allow: 'GET' });\n```";
+    const go = '```go\n// Go (net/http)\nw.WriteHeader(460)\n```';
+    const { catalog, errors } = await compileWith(async (dir) => {
+      await appendFile(path.join(dir, '461.md'), example(node));
+    });
+    expect(errors).toEqual([]);
+    expect(catalog.codes[1]?.sections.serverExample.programs.map((program) => program.ecosystem)).toEqual(['node']);
+    expect(catalog.codes[1]?.sections.serverExample.request).toBe('curl -i -X DELETE http://localhost:8080/x');
+    expect(catalog.codes[0]?.sections.serverExample.programs).toEqual([]);
+
+    const missing = await compileWith(async (dir) => {
+      await edit(
+        dir,
+        '460.md',
+        'headers: []',
+        'headers:\n  - name: Allow\n    level: MUST\n    condition: In every 460.\n    rfc: 9110\n    section: "10.2.1"\n    lint: always',
+      );
+      await appendFile(path.join(dir, '460.md'), example(`${node}\n\n${go}`));
+    });
+    expect(missing.errors.map(formatContentError)).toEqual([
+      'codes/460.md:80 ## Server-side example: the go example never sends Allow, which the front matter marks MUST (In every 460.)',
+    ]);
+    const unchecked = await compileWith((dir) => appendFile(path.join(dir, '460.md'), example('```java\nclass A {}\n```')));
+    expect(unchecked.errors.map((error) => error.message)).toEqual([
+      '```java is not a language whose examples are checked here; use ts, go, python, nginx or caddy',
+      'expected at least one program or configuration',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { Marked, type Token, type Tokens } from 'marked';
-import type { SectionKey, Sections } from '../model/catalog.js';
+import type { SectionKey, Sections, ServerEcosystem, ServerProgram } from '../model/catalog.js';
 import type { ContentError } from './content-error.js';
 import { minimumListItems, SECTIONS } from './sections.js';
 
@@ -14,6 +14,15 @@ interface RawSection {
 
 const SHELL_LANGS = new Set(['sh', 'shell', 'bash']);
 const TS_LANGS = new Set(['ts', 'typescript']);
+/** The fence languages a server-side example may use, and the ecosystem each one is. */
+const SERVER_LANGS: ReadonlyMap<string, ServerEcosystem> = new Map([
+  ['ts', 'node'],
+  ['typescript', 'node'],
+  ['go', 'go'],
+  ['python', 'python'],
+  ['nginx', 'nginx'],
+  ['caddy', 'caddy'],
+]);
 
 /**
  * Splits the Markdown body into the page's sections, checking names, order, code fences and lists.
@@ -102,6 +111,14 @@ export function parseSections(
         typescript: codeOf('clientExample', TS_LANGS),
         shell: codeOf('clientExample', SHELL_LANGS),
       },
+      serverExample: {
+        ...render('serverExample'),
+        programs: (byKey.get('serverExample')?.tokens ?? []).flatMap((token): ServerProgram[] => {
+          const ecosystem = token.type === 'code' ? SERVER_LANGS.get((token as Tokens.Code).lang ?? '') : undefined;
+          return ecosystem ? [{ ecosystem, language: (token as Tokens.Code).lang ?? '', code: (token as Tokens.Code).text }] : [];
+        }),
+        request: codeOf('serverExample', SHELL_LANGS),
+      },
     },
   };
 }
@@ -126,7 +143,7 @@ function checkOrder(file: string, found: readonly RawSection[], endLine: number)
     seen.add(section.key);
   }
   SECTIONS.forEach((definition, index) => {
-    if (seen.has(definition.key)) return;
+    if (seen.has(definition.key) || definition.optional) return;
     const next = found.find((section) => SECTIONS.findIndex((s) => s.key === section.key) > index);
     const previous = SECTIONS[index - 1];
     errors.push({
@@ -179,6 +196,7 @@ function checkSectionContent(file: string, section: RawSection, code: number, lo
         message: `expected exactly one \`\`\`sh block with a curl command, found ${count(SHELL_LANGS)}`,
       });
   }
+  if (section.key === 'serverExample') errors.push(...checkServerExample(file, section, codeBlocks));
   const minimum = minimumListItems(section.key, code);
   if (minimum > 0) {
     const items = section.tokens
@@ -190,6 +208,39 @@ function checkSectionContent(file: string, section: RawSection, code: number, lo
   }
   if (section.tokens.every((token) => token.type === 'space')) {
     errors.push({ file, line: section.line, field, message: 'section is empty' });
+  }
+  return errors;
+}
+
+/**
+ * A server-side example: programs in the languages we can compile and run here, at most one per ecosystem, and one
+ * curl command against http://localhost:8080 that asks them for the code (the tests send the same request).
+ */
+function checkServerExample(file: string, section: RawSection, codeBlocks: readonly Tokens.Code[]): ContentError[] {
+  const errors: ContentError[] = [];
+  const where = { file, line: section.line, field: `## ${section.heading}` };
+  const seen = new Set<ServerEcosystem>();
+  for (const block of codeBlocks) {
+    const lang = block.lang ?? '';
+    if (SHELL_LANGS.has(lang)) continue;
+    const ecosystem = SERVER_LANGS.get(lang);
+    if (!ecosystem) {
+      errors.push({
+        ...where,
+        message: `\`\`\`${lang} is not a language whose examples are checked here; use ts, go, python, nginx or caddy`,
+      });
+    } else if (seen.has(ecosystem)) {
+      errors.push({ ...where, message: `two ${ecosystem} examples; keep one per ecosystem` });
+    }
+    if (ecosystem) seen.add(ecosystem);
+  }
+  if (seen.size === 0) errors.push({ ...where, message: 'expected at least one program or configuration' });
+  const requests = codeBlocks.filter((block) => SHELL_LANGS.has(block.lang ?? ''));
+  if (requests.length !== 1 || !/\bcurl\b[^\n]*http:\/\/localhost:8080\//.test(requests[0]?.text ?? '')) {
+    errors.push({
+      ...where,
+      message: 'expected exactly one ```sh block with the curl command that asks http://localhost:8080/ for the code',
+    });
   }
   return errors;
 }

@@ -3,6 +3,8 @@ import type { SectionKey } from '../model/catalog.js';
 export interface SectionDefinition {
   key: SectionKey;
   heading: string;
+  /** A page may leave it out (server-side examples, until every page has one; never on codes nobody sends). */
+  optional?: boolean;
 }
 
 /** The page skeleton, in the seed's order. "Related status codes" is rendered from front matter, not written. */
@@ -15,6 +17,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
   { key: 'clients', heading: 'How browsers and APIs use it' },
   { key: 'insight', heading: 'Practical developer insight' },
   { key: 'clientExample', heading: 'Client-side example' },
+  { key: 'serverExample', heading: 'Server-side example', optional: true },
 ];
 
 /**

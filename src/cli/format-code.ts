@@ -36,10 +36,9 @@ export function formatCode(file: CliCodeFile, style: Style, only?: SectionKey): 
     }
     out.push(facts.map(([label, value]) => wrap(`${paint(style, 'yellow', `${label}:`)} ${value}`, width, '  ', '      ')).join('\n'));
   }
-  const keys = (only ? [only] : (Object.keys(file.sections) as SectionKey[])).filter((key) => file.sections[key]);
-  for (const key of keys) {
+  for (const key of only ? [only] : (Object.keys(file.sections) as SectionKey[])) {
     const section = file.sections[key];
-    out.push(`${heading(section.heading)}\n${layOut(section.blocks, style)}`);
+    if (section) out.push(`${heading(section.heading)}\n${layOut(section.blocks, style)}`);
   }
   if (!only) {
     const related = entry.related.map((item) =>

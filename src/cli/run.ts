@@ -36,6 +36,8 @@ const SECTIONS: Record<string, SectionKey> = {
   clients: 'clients',
   insight: 'insight',
   'client-example': 'clientExample',
+  server: 'serverExample',
+  'server-example': 'serverExample',
 };
 
 const HELP: Record<string, string> = {
@@ -43,7 +45,7 @@ const HELP: Record<string, string> = {
 
 Examples:
   httpstatus 421                    the page for 421 Misdirected Request
-  httpstatus 429 --section fixes    one section: meaning, example, causes, fixes, mistakes, clients, insight, client-example
+  httpstatus 429 --section fixes    one section: meaning, example, causes, fixes, mistakes, clients, insight, client-example, server
   httpstatus search rate limit      codes that match, best first
   httpstatus list --class 4xx       every 4xx code; --unofficial for the codes outside the IANA registry
   httpstatus 503 --json             the catalog entry as JSON (every command takes --json)
@@ -126,6 +128,10 @@ async function showCode(text: string, options: { section?: string | undefined; j
         ? `; did you mean ${similar.map((near) => `${near} ${rows.find((row) => row.code === near)?.phrase ?? ''}`.trim()).join(', or ')}?`
         : '; httpstatus list shows them all';
     io.stderr(`error: no status ${text} in the catalog${hint}\n`);
+    return EXIT.notFound;
+  }
+  if (section && !file.sections[section]) {
+    io.stderr(`error: ${code} has no ${options.section} section yet; httpstatus ${code} shows the whole page\n`);
     return EXIT.notFound;
   }
   if (options.json) io.stdout(`${JSON.stringify(section ? { code, section, ...file.entry.sections[section] } : file.entry, null, 2)}\n`);

@@ -53,5 +53,10 @@ export interface CatalogEntry {
     clients: CatalogSection;
     insight: CatalogSection;
     clientExample: CatalogSection & { typescript: string; shell: string };
+    /** How to send it: one program or configuration per ecosystem, and the curl command that asks it for the code. */
+    serverExample: CatalogSection & {
+      programs: Array<{ ecosystem: 'node' | 'go' | 'python' | 'nginx' | 'caddy'; language: string; code: string }>;
+      request: string;
+    };
   };
 }

@@ -100,6 +100,22 @@ export interface Sections {
   clients: Section;
   insight: Section;
   clientExample: Section & { typescript: string; shell: string };
+  /**
+   * How to send the code: one program or configuration per ecosystem, and the curl command that asks it for the code.
+   * Empty (no programs) on pages that have none yet, and on codes nobody sends.
+   */
+  serverExample: Section & { programs: ServerProgram[]; request: string };
+}
+
+/** Where a server-side example runs: an application on its platform's standard server, or a proxy's configuration. */
+export const SERVER_ECOSYSTEMS = ['node', 'go', 'python', 'nginx', 'caddy'] as const;
+export type ServerEcosystem = (typeof SERVER_ECOSYSTEMS)[number];
+
+export interface ServerProgram {
+  ecosystem: ServerEcosystem;
+  /** The fence's language as written (`ts`, `go`, `python`, `nginx`, `caddy`). */
+  language: string;
+  code: string;
 }
 
 export type SectionKey = keyof Sections;

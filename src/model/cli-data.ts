@@ -13,8 +13,8 @@ export type PublicEntry = Omit<CatalogEntry, 'source'>;
 /** `data/codes/NNN.json` in the package: one code for `httpstatus NNN`. */
 export interface CliCodeFile {
   entry: PublicEntry;
-  /** Section → its heading on the page and its blocks. */
-  sections: Record<SectionKey, { heading: string; blocks: TerminalBlock[] }>;
+  /** Section → its heading on the page and its blocks; a section the page does not have (yet) is absent. */
+  sections: Partial<Record<SectionKey, { heading: string; blocks: TerminalBlock[] }>>;
   /** Phrases of the related codes, for the "Related" list. */
   relatedPhrases: Record<string, string>;
 }

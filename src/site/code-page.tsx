@@ -30,7 +30,7 @@ function cacheableFact(entry: CatalogEntry): string {
 }
 
 function headingsFor(entry: CatalogEntry): Array<[SectionKey, string, string]> {
-  return [
+  const headings: Array<[SectionKey, string, string]> = [
     ['meaning', 'meaning', `What does ${entry.code} ${displayPhrase(entry)} mean?`],
     ['responseExample', 'response-example', 'Response example'],
     ['causes', 'common-causes', 'Common causes'],
@@ -40,6 +40,8 @@ function headingsFor(entry: CatalogEntry): Array<[SectionKey, string, string]> {
     ['insight', 'practical-developer-insight', 'Practical developer insight'],
     ['clientExample', 'client-side-example', 'Client-side example'],
   ];
+  if (entry.sections.serverExample.programs.length > 0) headings.push(['serverExample', 'server-side-example', 'Server-side example']);
+  return headings;
 }
 
 function Heading({ id, children }: { id: string; children: string }) {

@@ -10,6 +10,9 @@ const LANGS: Record<string, BundledLanguage> = {
   sh: 'shellscript',
   shell: 'shellscript',
   bash: 'shellscript',
+  go: 'go',
+  python: 'python',
+  nginx: 'nginx',
 };
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -38,7 +41,10 @@ export interface CodeHighlighter {
 
 /** Highlighting happens at build time; pages carry plain HTML and classes, no script. */
 export async function createCodeHighlighter(): Promise<CodeHighlighter> {
-  const shiki = await createHighlighter({ themes: Object.values(THEMES), langs: ['http', 'typescript', 'shellscript'] });
+  const shiki = await createHighlighter({
+    themes: Object.values(THEMES),
+    langs: ['http', 'typescript', 'shellscript', 'go', 'python', 'nginx'],
+  });
   const keyOf = (token: ThemedTokenWithVariants): ColourKey =>
     `${token.variants.light?.color ?? ''}|${token.variants.dark?.color ?? ''}|${token.variants.light?.fontStyle ?? 0}`;
 

@@ -27,6 +27,7 @@ export const SECTION_KEYS: SectionKey[] = [
   'clients',
   'insight',
   'clientExample',
+  'serverExample',
 ];
 
 export interface HighlightedSections {

@@ -1,0 +1,161 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/catalog/paths.js';
+import { lintText } from '../../src/lib/lint/index.js';
+import type { CatalogEntry, ServerEcosystem } from '../../src/model/catalog.js';
+import { loadContent } from '../support/content.js';
+import {
+  mustCheckEveryEcosystem,
+  type Program,
+  parseCurl,
+  type Running,
+  send,
+  sendAll,
+  startGoExamples,
+  startNodeExamples,
+  startPythonExamples,
+  testNginxConfig,
+  toolchains,
+  vetGoExamples,
+} from '../support/server-examples.js';
+import { typeCheck } from '../support/type-check.js';
+
+/**
+ * Every server-side example is proven: the Node ones type-check, the Go ones pass go vet and go build, the Python
+ * ones byte-compile, the nginx ones pass nginx -t; and the Node, Go and Python programs run, one process per
+ * ecosystem serving all of them, answer the page's own curl request with the page's code, and our linter finds no
+ * error in the response.
+ */
+const { catalog } = await loadContent();
+const pages = catalog.codes.filter((entry) => entry.sections.serverExample.programs.length > 0);
+const programsOf = (ecosystem: ServerEcosystem): Program[] =>
+  pages.flatMap((entry) => {
+    const program = entry.sections.serverExample.programs.find((candidate) => candidate.ecosystem === ecosystem);
+    return program ? [{ code: entry.code, source: program.code }] : [];
+  });
+const entryOf = (code: number) => pages.find((entry) => entry.code === code) as CatalogEntry;
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'httpstatus-server-examples-'));
+});
+afterAll(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+/** Starts an ecosystem's examples before the tests of the enclosing block and stops them after; gives the running set. */
+function serving(start: () => Promise<Running>, timeout: number): () => Running {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    running = await start();
+  }, timeout);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return () => {
+    if (!running) throw new Error('the examples did not start');
+    return running;
+  };
+}
+
+/** Asks a running example for its code the way the page's curl command does, and lints what comes back. */
+async function expectAnswer(running: Running, code: number) {
+  const port = running.ports.get(code);
+  expect(port, `${code} is running`).toBeDefined();
+  const request = parseCurl(entryOf(code).sections.serverExample.request);
+  const { status, text } = await sendAll(port as number, request);
+  expect(status, text).toBe(code);
+  const linted = lintText(text, { method: request.method, headers: request.headers, httpVersion: '1.1' });
+  if ('error' in linted) throw new Error(`${linted.error}\n${text}`);
+  expect(
+    linted.findings.filter((finding) => finding.level === 'error').map((finding) => `${finding.id}: ${finding.message}`),
+    text,
+  ).toEqual([]);
+}
+
+describe('server-side examples', () => {
+  it('exist, and each page asks for its code with a curl command the check understands', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    for (const entry of pages) expect(() => parseCurl(entry.sections.serverExample.request), String(entry.code)).not.toThrow();
+  });
+
+  describe('Node (node:http, TypeScript)', () => {
+    const programs = programsOf('node');
+    const running = serving(() => startNodeExamples(path.join(scratch, 'node'), programs), 60_000);
+
+    it('type-check with strict settings and Node 20 types', () => {
+      const file = (code: number) => path.join(PROJECT_ROOT, '.server-examples', `${code}.ts`);
+      const problems = typeCheck(new Map(programs.map((program) => [file(program.code), program.source])));
+      expect(Object.fromEntries(problems)).toEqual({});
+    });
+
+    it.each(programs.map((program) => program.code))('%i: answers the page’s request with its code, lint-clean', async (code) => {
+      await expectAnswer(running(), code);
+    });
+  });
+
+  describe.runIf(toolchains.go || mustCheckEveryEcosystem)('Go (net/http)', () => {
+    const programs = programsOf('go');
+    const running = serving(async () => {
+      await vetGoExamples(path.join(scratch, 'go-vet'), programs);
+      return startGoExamples(path.join(scratch, 'go-run'), programs);
+    }, 600_000);
+
+    it.each(programs.map((program) => program.code))(
+      '%i: passes go vet and go build, and answers with its code, lint-clean',
+      async (code) => {
+        await expectAnswer(running(), code);
+      },
+    );
+  });
+
+  describe.runIf(toolchains.python || mustCheckEveryEcosystem)('Python (FastAPI)', () => {
+    const programs = programsOf('python');
+    const running = serving(() => startPythonExamples(path.join(scratch, 'python'), programs), 60_000);
+
+    it.each(programs.map((program) => program.code))('%i: byte-compiles, and answers with its code, lint-clean', async (code) => {
+      await expectAnswer(running(), code);
+    });
+  });
+
+  describe.runIf(toolchains.nginx || mustCheckEveryEcosystem)('nginx', () => {
+    it.each(programsOf('nginx'))('$code: the configuration passes nginx -t', async (program) => {
+      await testNginxConfig(path.join(scratch, 'nginx'), program);
+    });
+  });
+});
+
+describe('the example check itself', () => {
+  it('catches a program that answers another code, and a response the linter rejects', async () => {
+    const wrong: Program = {
+      code: 405,
+      source: `import { createServer } from 'node:http';\nconst port = Number(process.env.PORT ?? 8080);\ncreateServer((_req, res) => {\n  res.writeHead(405, { 'Content-Length': '0' });\n  res.end();\n}).listen(port, '127.0.0.1');\n`,
+    };
+    const running = await startNodeExamples(path.join(scratch, 'self-check'), [wrong]);
+    try {
+      const { status, text } = await send(running.ports.get(405) as number, parseCurl('curl -i -X DELETE http://localhost:8080/x'));
+      expect(status).toBe(405);
+      const linted = lintText(text, { method: 'DELETE' });
+      expect('error' in linted ? [] : linted.findings.map((finding) => finding.id)).toContain('allow-missing');
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('refuses curl options it would not send the same way', () => {
+    expect(() => parseCurl('curl -i --compressed http://localhost:8080/')).toThrow(/not one the example check understands/);
+    expect(parseCurl("curl -i 'http://localhost:8080/quote?n=[1-3]'").paths).toEqual(['/quote?n=1', '/quote?n=2', '/quote?n=3']);
+    expect(parseCurl("curl -i -X PUT -H 'If-Match: \"v1\"' -d '{}' http://localhost:8080/a?b=1")).toEqual({
+      method: 'PUT',
+      path: '/a?b=1',
+      paths: ['/a?b=1'],
+      headers: [
+        ['If-Match', '"v1"'],
+        ['Content-Type', 'application/x-www-form-urlencoded'],
+      ],
+      body: '{}',
+    });
+  });
+});
