@@ -40,6 +40,7 @@ code{font:.9em/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .example{position:relative}
 pre.code{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;overflow-x:auto;font-size:.85rem}
 .copy{position:absolute;top:.4rem;right:.4rem;font-size:.8rem;padding:.15rem .5rem}
+.tabs{display:flex;flex-wrap:wrap;gap:.25rem;margin:1rem 0 0}.tabs [role=tab]{font:inherit;padding:.3rem .8rem;border:1px solid var(--line);border-bottom:none;border-radius:6px 6px 0 0;background:transparent;color:inherit;cursor:pointer}.tabs [aria-selected=true]{background:var(--card);font-weight:600}.tabs+.example>pre.code,.tabs~.example>pre.code{margin-top:0}
 /* The button sits in a strip above the first line, never over it. */
 .example:has(>.copy:not([hidden]))>pre.code{padding-top:2.2rem}
 .try{margin:.2rem 0}.try pre.code{margin:0;white-space:pre}

@@ -4,7 +4,8 @@
 const TOOLS = String.raw`curl|nginx|undici|Node(?:\.js)?|Chromium|Chrome|Firefox|Safari|Rack|Rails|Go|Python|httpd|HAProxy|Envoy|Squid|lighttpd|IIS|Puma|Gunicorn|Tomcat|Jetty|OpenSSL|Caddy|Traefik|Varnish|Requests|urllib3|OkHttp`;
 const VERSION = new RegExp(String.raw`\b(${TOOLS})\s+v?(\d+(?:\.\d+)*)\b`, 'g');
 // Vendors and tools whose limits (timeouts, sizes) pages quote; a limit in the same sentence is that vendor's.
-const VENDORS = String.raw`Cloudflare|curl|nginx|AWS|ALB|CloudFront|API Gateway|Gunicorn|Puma|HAProxy|Envoy|Akamai|Fastly|Azure|Google|IIS|undici|Chromium|Chrome|Firefox|Safari`;
+const VENDORS =
+  'Cloudflare|curl|nginx|AWS|ALB|CloudFront|API Gateway|Gunicorn|Puma|HAProxy|Envoy|Akamai|Fastly|Azure|Google|IIS|undici|Chromium|Chrome|Firefox|Safari';
 const LIMIT = /\b(\d[\d,.]*)[\s-]?(seconds?|s|ms|milliseconds?|minutes?|MiB|KiB|GiB|MB|KB|GB)\b/g;
 
 /**

@@ -48,3 +48,64 @@ document.addEventListener('keydown', (event) => {
   event.preventDefault();
   box.focus();
 });
+
+// Server-side examples: without JavaScript every ecosystem's program is shown, one after another; with it they become
+// tabs (the WAI-ARIA tabs pattern: arrow keys move between tabs), and the reader's last choice holds on every page.
+const LABELS = { ts: 'Node.js', go: 'Go', python: 'Python', nginx: 'nginx', caddy: 'Caddy' };
+const serverSection = document.getElementById('server-side-example')?.closest('section');
+const programs = serverSection
+  ? [...serverSection.querySelectorAll('.example')].filter((example) => example.querySelector('pre')?.dataset.lang in LABELS)
+  : [];
+if (serverSection && programs.length > 1) {
+  const tablist = document.createElement('div');
+  tablist.className = 'tabs';
+  tablist.setAttribute('role', 'tablist');
+  tablist.setAttribute('aria-label', 'Ecosystem');
+  const tabs = programs.map((example, index) => {
+    const lang = example.querySelector('pre')?.dataset.lang ?? '';
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.id = `server-tab-${lang}`;
+    tab.textContent = LABELS[lang];
+    tab.dataset.lang = lang;
+    tab.setAttribute('role', 'tab');
+    example.id = `server-panel-${lang}`;
+    example.setAttribute('role', 'tabpanel');
+    example.setAttribute('aria-labelledby', tab.id);
+    tab.setAttribute('aria-controls', example.id);
+    tab.addEventListener('click', () => select(index, true));
+    tab.addEventListener('keydown', (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (step === undefined) return;
+      event.preventDefault();
+      select((index + step + programs.length) % programs.length, true);
+    });
+    tablist.append(tab);
+    return tab;
+  });
+  programs[0]?.before(tablist);
+  function select(chosen, byReader) {
+    tabs.forEach((tab, index) => {
+      const selected = index === chosen;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (programs[index]) programs[index].hidden = !selected;
+    });
+    if (!byReader) return;
+    tabs[chosen]?.focus();
+    try {
+      localStorage.setItem('server-example', tabs[chosen]?.dataset.lang ?? '');
+    } catch {}
+  }
+  let remembered = '';
+  try {
+    remembered = localStorage.getItem('server-example') ?? '';
+  } catch {}
+  select(
+    Math.max(
+      0,
+      tabs.findIndex((tab) => tab.dataset.lang === remembered),
+    ),
+    false,
+  );
+}
