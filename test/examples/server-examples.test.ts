@@ -65,8 +65,10 @@ async function expectAnswer(running: Running, code: number) {
   const port = running.ports.get(code);
   expect(port, `${code} is running`).toBeDefined();
   const request = parseCurl(entryOf(code).sections.serverExample.request);
-  const { status, text } = await sendAll(port as number, request);
-  expect(status, text).toBe(code);
+  const { status, interim, text } = await sendAll(port as number, request);
+  // An interim code (100, 103) arrives before the final response; any other is the final status.
+  if (code < 200) expect(interim, text).toContain(code);
+  else expect(status, text).toBe(code);
   const linted = lintText(text, { method: request.method, headers: request.headers, httpVersion: '1.1' });
   if ('error' in linted) throw new Error(`${linted.error}\n${text}`);
   expect(
@@ -139,6 +141,25 @@ describe('the example check itself', () => {
       expect(status).toBe(405);
       const linted = lintText(text, { method: 'DELETE' });
       expect('error' in linted ? [] : linted.findings.map((finding) => finding.id)).toContain('allow-missing');
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('sees interim responses, and waits for 100 Continue before sending a body that asked for it', async () => {
+    const interim: Program = {
+      code: 103,
+      source: `import { createServer } from 'node:http';\nconst port = Number(process.env.PORT ?? 8080);\nconst server = createServer((req, res) => {\n  res.writeEarlyHints({ link: '</app.css>; rel=preload; as=style' });\n  req.resume();\n  req.on('end', () => res.writeHead(200, { 'Content-Length': '2' }).end('ok'));\n});\nserver.on('checkContinue', (req, res) => {\n  res.writeContinue();\n  server.emit('request', req, res);\n});\nserver.listen(port, '127.0.0.1');\n`,
+    };
+    const running = await startNodeExamples(path.join(scratch, 'self-check-1xx'), [interim]);
+    try {
+      const answer = await send(
+        running.ports.get(103) as number,
+        parseCurl("curl -i -H 'Expect: 100-continue' -d 'x=1' http://localhost:8080/"),
+      );
+      expect(answer.interim).toEqual([100, 103]);
+      expect(answer.status).toBe(200);
+      expect(answer.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 103 Early Hints\r\nLink: <\/app\.css>/);
     } finally {
       await running.stop();
     }

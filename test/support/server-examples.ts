@@ -150,8 +150,8 @@ export async function waitForPort(port: number, ms = 20_000, process?: ChildProc
 }
 
 /** Sends the example's requests in order, as curl would, and gives back the last answer. */
-export async function sendAll(port: number, example: ExampleRequest): Promise<{ status: number; text: string }> {
-  let answer = { status: 0, text: '' };
+export async function sendAll(port: number, example: ExampleRequest): Promise<Answer> {
+  let answer: Answer = { status: 0, interim: [], text: '' };
   for (const target of example.paths) answer = await send(port, { ...example, path: target });
   return answer;
 }
@@ -160,8 +160,13 @@ export async function sendAll(port: number, example: ExampleRequest): Promise<{ 
 const EXPECT_THRESHOLD = 1024 * 1024;
 
 /** Sends the example's request and gives back what `curl -si` would print, for the linter. */
-export function send(port: number, example: ExampleRequest): Promise<{ status: number; text: string }> {
-  const expectContinue = example.body !== undefined && Buffer.byteLength(example.body) > EXPECT_THRESHOLD;
+export function send(port: number, example: ExampleRequest): Promise<Answer> {
+  const asked = example.headers.some(([name, value]) => name.toLowerCase() === 'expect' && value.toLowerCase() === '100-continue');
+  const added = !asked && example.body !== undefined && Buffer.byteLength(example.body) > EXPECT_THRESHOLD;
+  const expectContinue = asked || added;
+  // Interim responses, printed before the final one as curl -si does (the linter checks each head).
+  const interim: number[] = [];
+  const heads: string[] = [];
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -173,7 +178,7 @@ export function send(port: number, example: ExampleRequest): Promise<{ status: n
         headers: [
           ...(example.headers.some(([name]) => name.toLowerCase() === 'host') ? [] : ['Host', 'localhost:8080']),
           ...example.headers.flat(),
-          ...(expectContinue ? ['Expect', '100-continue'] : []),
+          ...(added ? ['Expect', '100-continue'] : []),
           'Connection',
           'close',
         ],
@@ -184,16 +189,30 @@ export function send(port: number, example: ExampleRequest): Promise<{ status: n
         res.on('end', () => {
           const head = [`HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage}`];
           for (let i = 0; i < res.rawHeaders.length; i += 2) head.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-          resolve({ status: res.statusCode ?? 0, text: `${head.join('\r\n')}\r\n\r\n${Buffer.concat(chunks).toString('latin1')}` });
+          const final = `${head.join('\r\n')}\r\n\r\n${Buffer.concat(chunks).toString('latin1')}`;
+          resolve({ status: res.statusCode ?? 0, interim, text: [...heads, final].join('') });
         });
         res.on('error', reject);
       },
     );
     req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')));
     req.on('error', reject);
+    req.on('information', (info) => {
+      interim.push(info.statusCode);
+      const lines = [`HTTP/${info.httpVersion} ${info.statusCode} ${info.statusMessage}`];
+      for (let i = 0; i < info.rawHeaders.length; i += 2) lines.push(`${info.rawHeaders[i]}: ${info.rawHeaders[i + 1]}`);
+      heads.push(`${lines.join('\r\n')}\r\n\r\n`);
+    });
     if (expectContinue) req.on('continue', () => req.end(example.body));
     else req.end(example.body);
   });
+}
+
+/** What came back: the final status, the interim (1xx) ones before it, and all of it as `curl -si` prints it. */
+export interface Answer {
+  status: number;
+  interim: number[];
+  text: string;
 }
 
 export interface Program {
