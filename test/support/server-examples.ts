@@ -242,11 +242,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
 /** Waits until every example of a runner listens; a runner that dies or hangs is stopped and fails the start. */
 async function started(child: ChildProcess, programs: readonly Program[], ports: readonly number[]): Promise<Running> {
   const byCode = new Map(programs.map((program, index) => [program.code, ports[index] as number]));
+  // What the examples log (the 500 example logs its error on purpose) is kept, and shown only if they fail to start.
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-4000);
+  });
   try {
     for (const port of byCode.values()) await waitForPort(port, 20_000, child);
   } catch (error) {
     await stopper(child)();
-    throw error;
+    throw new Error(`${(error as Error).message}\n${log}`);
   }
   return { ports: byCode, stop: stopper(child) };
 }
@@ -279,7 +284,7 @@ export async function startNodeExamples(directory: string, programs: readonly Pr
       )
       .join('\n')}\n`,
   );
-  const child = spawn(process.execPath, [runner], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [runner], { stdio: ['ignore', 'ignore', 'pipe'] });
   return started(child, programs, ports);
 }
 
@@ -322,7 +327,7 @@ export async function startGoExamples(directory: string, programs: readonly Prog
   );
   const binary = path.join(directory, 'runner');
   await run(GO, ['build', '-o', binary, '.'], { cwd: directory, env: GO_ENV, timeout: 300_000 });
-  const child = spawn(binary, [], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(binary, [], { stdio: ['ignore', 'ignore', 'pipe'] });
   return started(child, programs, ports);
 }
 
@@ -339,7 +344,7 @@ export async function startPythonExamples(directory: string, programs: readonly 
     runner,
     `import asyncio, importlib.util, uvicorn\n\nasync def main():\n    servers = []\n    for file, port in [${servers}]:\n        spec = importlib.util.spec_from_file_location(file.rsplit('/', 1)[-1][:-3], file)\n        module = importlib.util.module_from_spec(spec)\n        spec.loader.exec_module(module)\n        servers.append(uvicorn.Server(uvicorn.Config(module.app, host='127.0.0.1', port=port, log_level='warning')).serve())\n    await asyncio.gather(*servers)\n\nasyncio.run(main())\n`,
   );
-  const child = spawn(PYTHON, [runner], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(PYTHON, [runner], { stdio: ['ignore', 'ignore', 'pipe'] });
   return started(child, programs, ports);
 }
 
