@@ -68,7 +68,7 @@ async function expectAnswer(running: Running, code: number) {
   const { status, interim, text } = await sendAll(port as number, request);
   // An interim code (100, 103) arrives before the final response. WebDAV codes that live inside a multistatus
   // (208, 424) may come as the status of one of its members. Any other is the final status.
-  if (code < 200) expect(interim, text).toContain(code);
+  if (code < 200 && code !== 101) expect(interim, text).toContain(code);
   else if (status === 207 && code !== 207) expect(text, text).toMatch(new RegExp(`<(?:\\w+:)?status>HTTP/1\\.1 ${code} `));
   else expect(status, text).toBe(code);
   const linted = lintText(text, { method: request.method, headers: request.headers, httpVersion: '1.1' });
@@ -162,6 +162,27 @@ describe('the example check itself', () => {
       expect(answer.interim).toEqual([100, 103]);
       expect(answer.status).toBe(200);
       expect(answer.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 103 Early Hints\r\nLink: <\/app\.css>/);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('takes a 101 as the answer to an upgrade request, and lints its head', async () => {
+    const upgrade: Program = {
+      code: 101,
+      source: `import { createHash } from 'node:crypto';\nimport { createServer } from 'node:http';\nconst port = Number(process.env.PORT ?? 8080);\nconst server = createServer((_req, res) => res.writeHead(426, { Upgrade: 'websocket', Connection: 'Upgrade' }).end());\nserver.on('upgrade', (req, socket) => {\n  const accept = createHash('sha1').update(\`\${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11\`).digest('base64');\n  socket.end(\`HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Accept: \${accept}\\r\\n\\r\\n\`);\n});\nserver.listen(port, '127.0.0.1');\n`,
+    };
+    const running = await startNodeExamples(path.join(scratch, 'self-check-101'), [upgrade]);
+    try {
+      const request = parseCurl(
+        "curl -i -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' http://localhost:8080/chat",
+      );
+      const answer = await send(running.ports.get(101) as number, request);
+      expect(answer.status).toBe(101);
+      // RFC 6455 §1.3's own example: this key gives this accept value.
+      expect(answer.text).toContain('Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
+      const linted = lintText(answer.text, { method: 'GET', headers: request.headers });
+      expect('error' in linted ? ['unparsed'] : linted.findings.filter((finding) => finding.level === 'error')).toEqual([]);
     } finally {
       await running.stop();
     }

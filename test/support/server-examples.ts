@@ -179,8 +179,8 @@ export function send(port: number, example: ExampleRequest): Promise<Answer> {
           ...(example.headers.some(([name]) => name.toLowerCase() === 'host') ? [] : ['Host', 'localhost:8080']),
           ...example.headers.flat(),
           ...(added ? ['Expect', '100-continue'] : []),
-          'Connection',
-          'close',
+          // One request per connection, unless the command manages the connection itself (an Upgrade).
+          ...(example.headers.some(([name]) => name.toLowerCase() === 'connection') ? [] : ['Connection', 'close']),
         ],
       },
       (res) => {
@@ -197,6 +197,13 @@ export function send(port: number, example: ExampleRequest): Promise<Answer> {
     );
     req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')));
     req.on('error', reject);
+    // A 101 hands the connection to another protocol: its head is the answer, and the socket is closed after it.
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      const head = [`HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage}`];
+      for (let i = 0; i < res.rawHeaders.length; i += 2) head.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
+      resolve({ status: res.statusCode ?? 0, interim, text: [...heads, `${head.join('\r\n')}\r\n\r\n`].join('') });
+    });
     req.on('information', (info) => {
       interim.push(info.statusCode);
       const lines = [`HTTP/${info.httpVersion} ${info.statusCode} ${info.statusMessage}`];
