@@ -197,6 +197,11 @@ describe('the example check itself', () => {
   it('refuses curl options it would not send the same way', () => {
     expect(() => parseCurl('curl -i --compressed http://localhost:8080/')).toThrow(/not one the example check understands/);
     expect(parseCurl("curl -i 'http://localhost:8080/quote?n=[1-3]'").paths).toEqual(['/quote?n=1', '/quote?n=2', '/quote?n=3']);
+    expect(parseCurl('curl -i -x http://localhost:8080 http://example.com/a')).toMatchObject({
+      path: 'http://example.com/a',
+      headers: [['Host', 'example.com']],
+    });
+    expect(() => parseCurl('curl -i -x http://proxy.example:3128 http://example.com/')).toThrow(/only -x http:\/\/localhost:8080/);
     expect(parseCurl("curl -i -X PUT -H 'If-Match: \"v1\"' -d '{}' http://localhost:8080/a?b=1")).toEqual({
       method: 'PUT',
       path: '/a?b=1',

@@ -6,6 +6,7 @@ import { createServer, Socket } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { generateCertificate } from '../../src/server/certificate.js';
 
 const run = promisify(execFile);
 
@@ -33,6 +34,8 @@ export interface ExampleRequest {
   path: string;
   /** How many requests the command sends (a URL range), all alike but for the number. */
   paths: string[];
+  /** Sent through a proxy (curl -x http://localhost:8080): the target is the absolute URL, in absolute form. */
+  proxied?: boolean;
   headers: Array<[string, string]>;
   body: string | Buffer | undefined;
 }
@@ -96,6 +99,10 @@ export function parseCurl(command: string): ExampleRequest {
       if (data === '@-' && !piped) throw new Error(`@- reads standard input, which the command does not fill: ${command}`);
       result.body = data === '@-' ? Buffer.alloc(Number(piped?.[1])) : data;
     } else if (word === '-r' || word === '--range') result.headers.push(['Range', `bytes=${next()}`]);
+    else if (word === '-x' || word === '--proxy') {
+      if (next() !== 'http://localhost:8080') throw new Error(`only -x http://localhost:8080 is understood: ${command}`);
+      result.proxied = true;
+    } else if (result.proxied && /^http:\/\/[\w.-]+(:\d+)?\//.test(word)) result.paths = [word];
     else if (word.startsWith('http://localhost:8080/')) {
       const target = word.slice('http://localhost:8080'.length);
       const range = /\[(\d+)-(\d+)\]/.exec(target);
@@ -103,6 +110,11 @@ export function parseCurl(command: string): ExampleRequest {
       result.paths = range ? Array.from({ length: last - first + 1 }, (_, i) => target.replace(range[0], String(first + i))) : [target];
       result.path = result.paths.at(-1) as string;
     } else throw new Error(`curl option ${word} is not one the example check understands: ${command}`);
+  }
+  if (result.proxied && result.paths.length === 1) {
+    // Through a proxy, curl asks the proxy for the absolute URL and names the target's authority in Host.
+    result.path = result.paths[0] as string;
+    result.headers.unshift(['Host', new URL(result.path).host]);
   }
   if (!result.path) throw new Error(`no http://localhost:8080/ URL in: ${command}`);
   result.method ||= result.body === undefined ? 'GET' : 'POST';
@@ -355,10 +367,19 @@ export async function startPythonExamples(directory: string, programs: readonly 
   return started(child, programs, ports);
 }
 
-/** `nginx -t` on each configuration, a `server` block placed in a minimal nginx.conf of its own. */
+/**
+ * `nginx -t` on each configuration, a `server` block placed in a minimal nginx.conf of its own. A TLS example names
+ * `cert.pem` and `key.pem` (relative to nginx's prefix); a throwaway self-signed pair is put there.
+ */
 export async function testNginxConfig(directory: string, program: Program): Promise<void> {
   const prefix = path.join(directory, `nginx-${program.code}`);
   await mkdir(path.join(prefix, 'logs'), { recursive: true });
+  if (/\bssl_certificate\b/.test(program.source)) {
+    const { key, cert } = await generateCertificate(['localhost']);
+    await writeFile(path.join(prefix, 'cert.pem'), cert);
+    await writeFile(path.join(prefix, 'key.pem'), key);
+    await writeFile(path.join(prefix, 'ca.pem'), cert); // for ssl_client_certificate: any CA will do for nginx -t
+  }
   const conf = path.join(prefix, 'nginx.conf');
   await writeFile(
     conf,
