@@ -36,7 +36,8 @@ export interface Highlighted {
 }
 
 export interface CodeHighlighter {
-  highlight(code: string, lang: string): Highlighted;
+  /** `colour: false` keeps the block plain (escaped text), still labelled with its language. */
+  highlight(code: string, lang: string, colour?: boolean): Highlighted;
 }
 
 /** Highlighting happens at build time; pages carry plain HTML and classes, no script. */
@@ -49,8 +50,8 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
     `${token.variants.light?.color ?? ''}|${token.variants.dark?.color ?? ''}|${token.variants.light?.fontStyle ?? 0}`;
 
   return {
-    highlight(code, lang) {
-      const language = LANGS[lang];
+    highlight(code, lang, colour = true) {
+      const language = colour ? LANGS[lang] : undefined;
       const colours = new Set<ColourKey>();
       const lines =
         language === undefined

@@ -44,7 +44,8 @@ export function highlightSections(entry: CatalogEntry, highlighter: CodeHighligh
       entry.sections[key].html.replace(
         /<pre><code class="language-([\w-]+)">([\s\S]*?)<\/code><\/pre>/g,
         (_match, lang: string, code: string) => {
-          const highlighted = highlighter.highlight(unescapeHtml(code).replace(/\n$/, ''), lang);
+          // Server-side programs stay uncoloured: three of them would take a code page past one round trip (14 KB).
+          const highlighted = highlighter.highlight(unescapeHtml(code).replace(/\n$/, ''), lang, key !== 'serverExample' || lang === 'sh');
           for (const colour of highlighted.colours) colours.add(colour);
           return `<div class="example">${highlighted.html}<button class="copy" type="button" hidden aria-label="Copy ${lang} example">Copy</button></div>`;
         },
