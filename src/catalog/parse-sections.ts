@@ -236,10 +236,10 @@ function checkServerExample(file: string, section: RawSection, codeBlocks: reado
   }
   if (seen.size === 0) errors.push({ ...where, message: 'expected at least one program or configuration' });
   const requests = codeBlocks.filter((block) => SHELL_LANGS.has(block.lang ?? ''));
-  if (requests.length !== 1 || !/\bcurl\b[^\n]*http:\/\/localhost:8080\//.test(requests[0]?.text ?? '')) {
+  if (requests.length !== 1 || !/\bcurl\b[^\n]*http:\/\/localhost:8080(\/|\s)/.test(requests[0]?.text ?? '')) {
     errors.push({
       ...where,
-      message: 'expected exactly one ```sh block with the curl command that asks http://localhost:8080/ for the code',
+      message: 'expected exactly one ```sh block with the curl command that asks http://localhost:8080/ (or, as a proxy, -x http://localhost:8080) for the code',
     });
   }
   return errors;

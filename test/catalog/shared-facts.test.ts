@@ -27,5 +27,9 @@ describe('facts that several pages state live once, in content/facts/', async ()
     ).toEqual(['curl 7.88', 'Node 20', 'Cloudflare: 100 seconds', 'nginx: 60 seconds']);
     expect(claimsIn(proseOf('reviewed: 2026-12-02\nsources:\n  - "curl 7.88.1"\n---\n'))).toEqual([]);
     expect(claimsIn(proseOf('curl {{curl.retry-codes.holds}} retries {{curl.retry-codes}}. A 30 s timeout.'))).toEqual([]);
+    // Each limit belongs to the vendor named last before it; one named only after it is not its owner.
+    expect(
+      claimsIn('Cloudflare keeps it for 3 minutes and CloudFront for 10 seconds. A 10-second timeout stays under Cloudflare.'),
+    ).toEqual(['Cloudflare: 3 minutes', 'CloudFront: 10 seconds']);
   });
 });

@@ -24,11 +24,13 @@ export function claimsIn(text: string): string[] {
   const claims = new Set<string>();
   for (const sentence of text.split(/(?<=[.!?])\s+|\n{2,}/)) {
     for (const match of sentence.matchAll(VERSION)) claims.add(`${match[1]} ${match[2]}`);
-    const vendors = [...sentence.matchAll(new RegExp(String.raw`\b(${VENDORS})\b`, 'g'))].map((match) => match[1]);
-    if (vendors.length === 0) continue;
+    const vendors = [...sentence.matchAll(new RegExp(String.raw`\b(${VENDORS})\b`, 'g'))];
     for (const match of sentence.matchAll(LIMIT)) {
+      // A limit is the vendor's named last before it ("Cloudflare keeps … and CloudFront keeps one for 10 seconds").
+      const vendor = vendors.filter((named) => (named.index ?? 0) < (match.index ?? 0)).at(-1)?.[1];
+      if (vendor === undefined) continue;
       const unit = (match[2] ?? '').replace(/^s$/, 'seconds').replace(/^second$/, 'seconds');
-      claims.add(`${vendors[0]}: ${match[1]} ${unit}`);
+      claims.add(`${vendor}: ${match[1]} ${unit}`);
     }
   }
   return [...claims];
