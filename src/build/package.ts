@@ -116,10 +116,14 @@ export async function buildPackage(
     const file: CliCodeFile = {
       entry: publicEntry(entry),
       sections: Object.fromEntries(
-        SECTIONS.filter(({ key }) => entry.sections[key].markdown !== '').map(({ key, heading }) => [
-          key,
-          { heading, blocks: toTerminalBlocks(entry.sections[key].markdown) },
-        ]),
+        SECTIONS.flatMap(({ key, heading }) => {
+          // A page without a server-side example says why, and `--section server` prints that.
+          const markdown =
+            key === 'serverExample' && entry.sections.serverExample.none !== null
+              ? `None: ${entry.sections.serverExample.none}`
+              : entry.sections[key].markdown;
+          return markdown === '' ? [] : [[key, { heading, blocks: toTerminalBlocks(markdown) }]];
+        }),
       ) as CliCodeFile['sections'],
       relatedPhrases: Object.fromEntries(
         entry.related.map(({ code }) => [code, byCode.get(code) ? currentPhrase(byCode.get(code) as CatalogEntry) : '']),

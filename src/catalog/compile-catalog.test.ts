@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -224,18 +224,42 @@ describe('compileCatalog', () => {
     ]);
   });
 
-  it('takes an optional server-side example, and rejects one that misses a MUST field or uses a language nobody checks', async () => {
+  it('requires a server-side example or a reason for none, and rejects one that misses a MUST field or an unchecked language', async () => {
+    const FIXTURE_SECTION = /\n## Server-side example\n[\s\S]*$/;
     const example = (programs: string) =>
-      `\n\n## Server-side example\n\nHow to send it, in a sentence long enough to be one.\n\n${programs}\n\n\`\`\`sh\ncurl -i -X DELETE http://localhost:8080/x\n\`\`\`\n`;
+      `\n## Server-side example\n\nHow to send it, in a sentence long enough to be one.\n\n${programs}\n\n\`\`\`sh\ncurl -i -X DELETE http://localhost:8080/x\n\`\`\`\n`;
     const node = "```ts\n// Node.js (node:http)\nres.writeHead(460, { Allow: 'GET' });\n```";
     const go = '```go\n// Go (net/http)\nw.WriteHeader(460)\n```';
     const { catalog, errors } = await compileWith(async (dir) => {
-      await appendFile(path.join(dir, '461.md'), example(node));
+      await edit(dir, '461.md', FIXTURE_SECTION, example(node));
     });
     expect(errors).toEqual([]);
     expect(catalog.codes[1]?.sections.serverExample.programs.map((program) => program.ecosystem)).toEqual(['node']);
     expect(catalog.codes[1]?.sections.serverExample.request).toBe('curl -i -X DELETE http://localhost:8080/x');
-    expect(catalog.codes[0]?.sections.serverExample.programs).toEqual([]);
+    expect(catalog.codes[1]?.sections.serverExample.none).toBeNull();
+
+    const none = await compileWith(async (dir) => {
+      await edit(dir, '460.md', FIXTURE_SECTION, '\n');
+      await edit(dir, '460.md', 'constants: {}', 'constants: {}\nnoServerExample: Nobody sends 460, it only exists for the tests.');
+      await edit(dir, '461.md', FIXTURE_SECTION, '\n');
+      await edit(dir, '461.md', 'constants: {}', 'constants: {}\nnoServerExample: Nobody sends 461 either.');
+    });
+    expect(none.errors).toEqual([]);
+    expect(none.catalog.codes[0]?.sections.serverExample).toMatchObject({
+      programs: [],
+      none: 'Nobody sends 460, it only exists for the tests.',
+    });
+
+    const neither = await compileWith((dir) => edit(dir, '461.md', FIXTURE_SECTION, '\n'));
+    expect(neither.errors.map((error) => error.message)).toEqual([
+      'expected a "## Server-side example" section, or noServerExample in the front matter saying why there is none',
+    ]);
+    const both = await compileWith((dir) =>
+      edit(dir, '461.md', 'constants: {}', 'constants: {}\nnoServerExample: Contradicts the section.'),
+    );
+    expect(both.errors.map((error) => [error.line, error.message])).toEqual([
+      [22, 'the page has a server-side example and says it has none; remove noServerExample'],
+    ]);
 
     const missing = await compileWith(async (dir) => {
       await edit(
@@ -244,12 +268,12 @@ describe('compileCatalog', () => {
         'headers: []',
         'headers:\n  - name: Allow\n    level: MUST\n    condition: In every 460.\n    rfc: 9110\n    section: "10.2.1"\n    lint: always',
       );
-      await appendFile(path.join(dir, '460.md'), example(`${node}\n\n${go}`));
+      await edit(dir, '460.md', FIXTURE_SECTION, example(`${node}\n\n${go}`));
     });
     expect(missing.errors.map(formatContentError)).toEqual([
-      'codes/460.md:80 ## Server-side example: the go example never sends Allow, which the front matter marks MUST (In every 460.)',
+      'codes/460.md:79 ## Server-side example: the go example never sends Allow, which the front matter marks MUST (In every 460.)',
     ]);
-    const unchecked = await compileWith((dir) => appendFile(path.join(dir, '460.md'), example('```java\nclass A {}\n```')));
+    const unchecked = await compileWith((dir) => edit(dir, '460.md', FIXTURE_SECTION, example('```java\nclass A {}\n```')));
     expect(unchecked.errors.map((error) => error.message)).toEqual([
       '```java is not a language whose examples are checked here; use ts, go, python, nginx or caddy',
       'expected at least one program or configuration',

@@ -49,7 +49,21 @@ export function compilePage(file: string, source: string, context: PageContext =
     errors.push(...checkFrontMatterCitations(file, block.yaml, block.firstLine, context.rfcSections));
     errors.push(...checkProseCitations(file, block.body, block.bodyFirstLine, context.rfcSections));
   }
-  if (parsed.sections) errors.push(...checkServerFields(file, block.body, block.bodyFirstLine, frontMatter, parsed.sections));
+  if (parsed.sections) {
+    errors.push(...checkServerFields(file, block.body, block.bodyFirstLine, frontMatter, parsed.sections));
+    const has = parsed.sections.serverExample.programs.length > 0;
+    if (has === (frontMatter.noServerExample !== undefined)) {
+      errors.push({
+        file,
+        // At the field when it is there to remove, else at the end of the page, where the section would go.
+        line: has ? lineOfField(text, 'noServerExample') : text.split('\n').length,
+        field: 'noServerExample',
+        message: has
+          ? 'the page has a server-side example and says it has none; remove noServerExample'
+          : 'expected a "## Server-side example" section, or noServerExample in the front matter saying why there is none',
+      });
+    }
+  }
   if (!parsed.sections || errors.length > 0) return { errors };
 
   const entry: CatalogEntry = {
@@ -76,7 +90,10 @@ export function compilePage(file: string, source: string, context: PageContext =
       sources: [...new Set([...frontMatter.sources, ...expansion.used.map((fact) => fact.holds)])],
       facts: expansion.used.map(({ key, about, value, holds, source, checked }) => ({ key, about, value, holds, source, checked })),
     },
-    sections: parsed.sections,
+    sections: {
+      ...parsed.sections,
+      serverExample: { ...parsed.sections.serverExample, none: frontMatter.noServerExample ?? null },
+    },
     source: file,
   };
   return { page: { file, source: text, frontMatter, entry }, errors };

@@ -67,6 +67,11 @@ export const frontMatterSchema = z
     reviewed: z.iso.date('expected a date such as 2026-12-02'),
     /** What it was checked against: every RFC in `spec`, and tools with the version checked ("curl 8.17.0"). */
     sources: z.array(text.max(80, 'expected a document or a tool and its version')).min(1, 'expected at least one source'),
+    /**
+     * Why the page has no server-side example: nobody should send the code (306), or nothing a server or proxy here
+     * can configure produces or prevents it (Cloudflare's 530). Every other page has one.
+     */
+    noServerExample: text.max(400, 'expected a sentence or two').optional(),
     /** How to ask the mock for this code when a bare GET is not the way: curl options, and what clients do. */
     tryIt: z
       .strictObject({

@@ -118,6 +118,7 @@ export function parseSections(
           return ecosystem ? [{ ecosystem, language: (token as Tokens.Code).lang ?? '', code: (token as Tokens.Code).text }] : [];
         }),
         request: codeOf('serverExample', SHELL_LANGS),
+        none: null,
       },
     },
   };
@@ -239,7 +240,8 @@ function checkServerExample(file: string, section: RawSection, codeBlocks: reado
   if (requests.length !== 1 || !/\bcurl\b[^\n]*http:\/\/localhost:8080(\/|\s)/.test(requests[0]?.text ?? '')) {
     errors.push({
       ...where,
-      message: 'expected exactly one ```sh block with the curl command that asks http://localhost:8080/ (or, as a proxy, -x http://localhost:8080) for the code',
+      message:
+        'expected exactly one ```sh block with the curl command that asks http://localhost:8080/ (or, as a proxy, -x http://localhost:8080) for the code',
     });
   }
   return errors;

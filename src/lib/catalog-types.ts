@@ -57,6 +57,8 @@ export interface CatalogEntry {
     serverExample: CatalogSection & {
       programs: Array<{ ecosystem: 'node' | 'go' | 'python' | 'nginx' | 'caddy'; language: string; code: string }>;
       request: string;
+      /** Why the page has no server-side example (nobody should send the code, or nothing here produces it). */
+      none: string | null;
     };
   };
 }

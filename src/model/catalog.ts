@@ -104,7 +104,12 @@ export interface Sections {
    * How to send the code: one program or configuration per ecosystem, and the curl command that asks it for the code.
    * Empty (no programs) on pages that have none yet, and on codes nobody sends.
    */
-  serverExample: Section & { programs: ServerProgram[]; request: string };
+  serverExample: Section & {
+    programs: ServerProgram[];
+    request: string;
+    /** Why there is none, on a page without programs (front matter `noServerExample`); null otherwise. */
+    none: string | null;
+  };
 }
 
 /** Where a server-side example runs: an application on its platform's standard server, or a proxy's configuration. */

@@ -40,7 +40,9 @@ function headingsFor(entry: CatalogEntry): Array<[SectionKey, string, string]> {
     ['insight', 'practical-developer-insight', 'Practical developer insight'],
     ['clientExample', 'client-side-example', 'Client-side example'],
   ];
-  if (entry.sections.serverExample.programs.length > 0) headings.push(['serverExample', 'server-side-example', 'Server-side example']);
+  if (entry.sections.serverExample.programs.length > 0 || entry.sections.serverExample.none !== null) {
+    headings.push(['serverExample', 'server-side-example', 'Server-side example']);
+  }
   return headings;
 }
 
@@ -189,7 +191,11 @@ export function CodePage({ entry, sectionHtml, previous, next, phraseOf, css, me
       {headings.map(([key, id, text]) => (
         <section aria-labelledby={id}>
           <Heading id={id}>{text}</Heading>
-          {raw(sectionHtml[key])}
+          {key === 'serverExample' && entry.sections.serverExample.none !== null ? (
+            <p class="note">None: {entry.sections.serverExample.none}</p>
+          ) : (
+            raw(sectionHtml[key])
+          )}
           {key === 'responseExample' && entry.headers.length > 0 && <HeaderTable entry={entry} />}
         </section>
       ))}
