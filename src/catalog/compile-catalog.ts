@@ -1,12 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Catalog, CatalogEntry, Sections } from '../model/catalog.js';
+import type { Catalog, CatalogEntry } from '../model/catalog.js';
 import type { ContentError } from './content-error.js';
 import { expandFacts, type Facts, loadFacts } from './facts.js';
 import type { FrontMatter } from './front-matter-schema.js';
 import { parseFrontMatter, splitFrontMatter } from './parse-front-matter.js';
 import { parseSections } from './parse-sections.js';
 import { checkFrontMatterCitations, checkProseCitations, loadRfcSections, type RfcSections } from './rfc-citations.js';
+import { checkServerExample } from './server-example-rules.js';
 import { toSpecReference } from './spec-url.js';
 
 interface ParsedPage {
@@ -49,21 +50,7 @@ export function compilePage(file: string, source: string, context: PageContext =
     errors.push(...checkFrontMatterCitations(file, block.yaml, block.firstLine, context.rfcSections));
     errors.push(...checkProseCitations(file, block.body, block.bodyFirstLine, context.rfcSections));
   }
-  if (parsed.sections) {
-    errors.push(...checkServerFields(file, block.body, block.bodyFirstLine, frontMatter, parsed.sections));
-    const has = parsed.sections.serverExample.programs.length > 0;
-    if (has === (frontMatter.noServerExample !== undefined)) {
-      errors.push({
-        file,
-        // At the field when it is there to remove, else at the end of the page, where the section would go.
-        line: has ? lineOfField(text, 'noServerExample') : text.split('\n').length,
-        field: 'noServerExample',
-        message: has
-          ? 'the page has a server-side example and says it has none; remove noServerExample'
-          : 'expected a "## Server-side example" section, or noServerExample in the front matter saying why there is none',
-      });
-    }
-  }
+  if (parsed.sections) errors.push(...checkServerExample(file, text, block.bodyFirstLine, frontMatter, parsed.sections));
   if (!parsed.sections || errors.length > 0) return { errors };
 
   const entry: CatalogEntry = {
@@ -199,37 +186,4 @@ export async function compileCatalog(directory: string, root = process.cwd()): P
   errors.push(...checkAcrossPages(pages, pageFiles));
   const codes = pages.map((page) => page.entry).sort((a, b) => a.code - b.code);
   return { catalog: { codes }, errors };
-}
-
-/** Checked on every application example: fields the front matter marks MUST whatever the request (HTTP/1.1, one range). */
-const UNCONDITIONAL = new Set(['always', 'http1', 'single-part']);
-
-/**
- * Every application example (Node, Go, Python) writes each header field the front matter marks MUST without a
- * condition that could exempt it. Proxy configurations are not checked: nginx and Caddy add such fields themselves.
- */
-function checkServerFields(
-  file: string,
-  body: string,
-  bodyFirstLine: number,
-  frontMatter: FrontMatter,
-  sections: Sections,
-): ContentError[] {
-  const required = frontMatter.headers.filter(
-    (header) => header.level === 'MUST' && header.lint !== undefined && UNCONDITIONAL.has(header.lint),
-  );
-  const headingLine = body.split('\n').findIndex((line) => line.startsWith('## Server-side example'));
-  const line = headingLine >= 0 ? bodyFirstLine + headingLine : bodyFirstLine;
-  return sections.serverExample.programs
-    .filter((program) => program.ecosystem === 'node' || program.ecosystem === 'go' || program.ecosystem === 'python')
-    .flatMap((program) =>
-      required
-        .filter((header) => !program.code.toLowerCase().includes(header.name.toLowerCase()))
-        .map((header) => ({
-          file,
-          line,
-          field: '## Server-side example',
-          message: `the ${program.ecosystem} example never sends ${header.name}, which the front matter marks MUST (${header.condition})`,
-        })),
-    );
 }
