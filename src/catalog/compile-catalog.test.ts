@@ -230,11 +230,13 @@ describe('compileCatalog', () => {
       `\n## Server-side example\n\nHow to send it, in a sentence long enough to be one.\n\n${programs}\n\n\`\`\`sh\ncurl -i -X DELETE http://localhost:8080/x\n\`\`\`\n`;
     const node = "```ts\n// Node.js (node:http)\nres.writeHead(460, { Allow: 'GET' });\n```";
     const go = '```go\n// Go (net/http)\nw.WriteHeader(460)\n```';
+    const hono = "```ts\n// Hono (@hono/node-server)\nc.body(null, 460, { Allow: 'GET' });\n```";
     const { catalog, errors } = await compileWith(async (dir) => {
-      await edit(dir, '461.md', FIXTURE_SECTION, example(node));
+      await edit(dir, '461.md', FIXTURE_SECTION, example(`${node}\n\n${hono}`));
     });
     expect(errors).toEqual([]);
-    expect(catalog.codes[1]?.sections.serverExample.programs.map((program) => program.ecosystem)).toEqual(['node']);
+    // Two TypeScript programs: the one whose first line says Hono is the Hono one.
+    expect(catalog.codes[1]?.sections.serverExample.programs.map((program) => program.ecosystem)).toEqual(['node', 'hono']);
     expect(catalog.codes[1]?.sections.serverExample.request).toBe('curl -i -X DELETE http://localhost:8080/x');
     expect(catalog.codes[1]?.sections.serverExample.none).toBeNull();
 

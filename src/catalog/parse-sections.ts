@@ -14,7 +14,10 @@ interface RawSection {
 
 const SHELL_LANGS = new Set(['sh', 'shell', 'bash']);
 const TS_LANGS = new Set(['ts', 'typescript']);
-/** The fence languages a server-side example may use, and the ecosystem each one is. */
+/**
+ * The fence languages a server-side example may use, and the ecosystem each one is. A ```ts block is Node's
+ * node:http unless its first line says `// Hono` (hono with @hono/node-server).
+ */
 const SERVER_LANGS: ReadonlyMap<string, ServerEcosystem> = new Map([
   ['ts', 'node'],
   ['typescript', 'node'],
@@ -114,7 +117,7 @@ export function parseSections(
       serverExample: {
         ...render('serverExample'),
         programs: (byKey.get('serverExample')?.tokens ?? []).flatMap((token): ServerProgram[] => {
-          const ecosystem = token.type === 'code' ? SERVER_LANGS.get((token as Tokens.Code).lang ?? '') : undefined;
+          const ecosystem = token.type === 'code' ? ecosystemOf(token as Tokens.Code) : undefined;
           return ecosystem ? [{ ecosystem, language: (token as Tokens.Code).lang ?? '', code: (token as Tokens.Code).text }] : [];
         }),
         request: codeOf('serverExample', SHELL_LANGS),
@@ -224,7 +227,7 @@ function checkServerExample(file: string, section: RawSection, codeBlocks: reado
   for (const block of codeBlocks) {
     const lang = block.lang ?? '';
     if (SHELL_LANGS.has(lang)) continue;
-    const ecosystem = SERVER_LANGS.get(lang);
+    const ecosystem = ecosystemOf(block);
     if (!ecosystem) {
       errors.push({
         ...where,
@@ -245,4 +248,10 @@ function checkServerExample(file: string, section: RawSection, codeBlocks: reado
     });
   }
   return errors;
+}
+
+/** The ecosystem of one fenced program, or undefined for a language the examples do not use. */
+function ecosystemOf(block: Tokens.Code): ServerEcosystem | undefined {
+  const ecosystem = SERVER_LANGS.get(block.lang ?? '');
+  return ecosystem === 'node' && /^\/\/ Hono\b/.test(block.text) ? 'hono' : ecosystem;
 }

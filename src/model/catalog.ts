@@ -113,7 +113,7 @@ export interface Sections {
 }
 
 /** Where a server-side example runs: an application on its platform's standard server, or a proxy's configuration. */
-export const SERVER_ECOSYSTEMS = ['node', 'go', 'python', 'nginx', 'caddy'] as const;
+export const SERVER_ECOSYSTEMS = ['node', 'hono', 'go', 'python', 'nginx', 'caddy'] as const;
 export type ServerEcosystem = (typeof SERVER_ECOSYSTEMS)[number];
 
 export interface ServerProgram {

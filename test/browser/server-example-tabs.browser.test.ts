@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('server-side example 
     const section = page.locator('section:has(#server-side-example)');
     expect(await section.locator('[role=tab]').count()).toBe(0);
     const shown = await section.locator('pre.code:visible').evaluateAll((pres) => pres.map((pre) => pre.getAttribute('data-lang') ?? ''));
-    expect(visiblePrograms(shown)).toEqual(['ts', 'go', 'python']);
+    expect(visiblePrograms(shown)).toEqual(['ts', 'ts', 'go', 'python']);
     await context.close();
   });
 
@@ -39,19 +39,22 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('server-side example 
     await page.goto(`${server.url}/codes/405`);
     const section = page.locator('section:has(#server-side-example)');
     const tabs = section.locator('[role=tab]');
-    expect(await tabs.allTextContents()).toEqual(['Node.js', 'Go', 'Python']);
+    expect(await tabs.allTextContents()).toEqual(['Node.js', 'Hono', 'Go', 'Python']);
+    // The visible program, by its first line ("// Node.js (node:http)", "// Hono (@hono/node-server)", "// Go (net/http)").
     const shownLangs = () =>
-      section.locator('[role=tabpanel]:visible pre').evaluateAll((pres) => pres.map((pre) => pre.getAttribute('data-lang')));
-    expect(await shownLangs()).toEqual(['ts']);
+      section
+        .locator('[role=tabpanel]:visible pre')
+        .evaluateAll((pres) => pres.map((pre) => pre.textContent?.split('\n')[0]?.split(' ')[1]));
+    expect(await shownLangs()).toEqual(['Node.js']);
     expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
 
     await tabs.first().focus();
     await page.keyboard.press('ArrowRight');
-    expect(await shownLangs()).toEqual(['go']);
-    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Go');
+    expect(await shownLangs()).toEqual(['Hono']);
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Hono');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    expect(await shownLangs()).toEqual(['python']);
+    expect(await shownLangs()).toEqual(['Python']);
     // The curl command is not a tab: it stays visible under whichever program is shown.
     expect(await section.locator('pre[data-lang=sh]').isVisible()).toBe(true);
 
@@ -62,6 +65,12 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('server-side example 
     expect(
       await page.locator('[role=tabpanel]:visible pre').evaluateAll((pres) => pres.map((pre) => pre.getAttribute('data-lang'))),
     ).toEqual(['python']);
+    // A page without a Hono program falls back to the first tab when Hono was the last choice.
+    await page.locator('[role=tab]', { hasText: 'Node.js' }).click();
+    await page.goto(`${server.url}/codes/405`);
+    await page.locator('[role=tab]', { hasText: 'Hono' }).click();
+    await page.goto(`${server.url}/codes/429`);
+    expect(await page.locator('[role=tab][aria-selected=true]').textContent()).toBe('Node.js');
     await context.close();
   });
 });

@@ -106,6 +106,21 @@ describe('server-side examples', () => {
     });
   });
 
+  describe.runIf(programsOf('hono').length > 0)('Hono (@hono/node-server, TypeScript)', () => {
+    const programs = programsOf('hono');
+    const running = serving(() => startNodeExamples(path.join(scratch, 'hono'), programs), 60_000);
+
+    it('type-check with strict settings and Node 20 types', () => {
+      const file = (code: number) => path.join(PROJECT_ROOT, '.server-examples', `hono-${code}.ts`);
+      const problems = typeCheck(new Map(programs.map((program) => [file(program.code), program.source])));
+      expect(Object.fromEntries(problems)).toEqual({});
+    });
+
+    it.each(programs.map((program) => program.code))('%i: answers the page’s request with its code, lint-clean', async (code) => {
+      await expectAnswer(running(), code);
+    });
+  });
+
   describe.runIf(toolchains.go || mustCheckEveryEcosystem)('Go (net/http)', () => {
     const programs = programsOf('go');
     const running = serving(async () => {

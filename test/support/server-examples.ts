@@ -6,6 +6,7 @@ import { createServer, Socket } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { PROJECT_ROOT } from '../../src/catalog/paths.js';
 import { generateCertificate } from '../../src/server/certificate.js';
 
 const run = promisify(execFile);
@@ -276,8 +277,9 @@ async function started(child: ChildProcess, programs: readonly Program[], ports:
 }
 
 /**
- * Every Node example in one process: each is bundled as it is written, and imported in turn with PORT set to its
- * own port (examples read PORT when they start).
+ * Every Node example (node:http or Hono) in one process: each is bundled as it is written, the packages it imports
+ * (hono, @hono/node-server) from the project's node_modules, and imported in turn with PORT set to its own port
+ * (examples read PORT when they start).
  */
 export async function startNodeExamples(directory: string, programs: readonly Program[]): Promise<Running> {
   await mkdir(directory, { recursive: true });
@@ -287,6 +289,8 @@ export async function startNodeExamples(directory: string, programs: readonly Pr
   await build({
     entryPoints: entries,
     outdir: directory,
+    bundle: true,
+    nodePaths: [path.join(PROJECT_ROOT, 'node_modules')],
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -51,7 +51,7 @@ document.addEventListener('keydown', (event) => {
 
 // Server-side examples: without JavaScript every ecosystem's program is shown, one after another; with it they become
 // tabs (the WAI-ARIA tabs pattern: arrow keys move between tabs), and the reader's last choice holds on every page.
-const LABELS = { ts: 'Node.js', go: 'Go', python: 'Python', nginx: 'nginx', caddy: 'Caddy' };
+const LABELS = { ts: 'Node.js', hono: 'Hono', go: 'Go', python: 'Python', nginx: 'nginx', caddy: 'Caddy' };
 const serverSection = document.getElementById('server-side-example')?.closest('section');
 const programs = serverSection
   ? [...serverSection.querySelectorAll('.example')].filter((example) => example.querySelector('pre')?.dataset.lang in LABELS)
@@ -62,7 +62,9 @@ if (serverSection && programs.length > 1) {
   tablist.setAttribute('role', 'tablist');
   tablist.setAttribute('aria-label', 'Ecosystem');
   const tabs = programs.map((example, index) => {
-    const lang = example.querySelector('pre')?.dataset.lang ?? '';
+    const pre = example.querySelector('pre');
+    // Two TypeScript programs are told apart by their first line: `// Hono` is the Hono one.
+    const lang = pre?.dataset.lang === 'ts' && pre.textContent?.startsWith('// Hono') ? 'hono' : (pre?.dataset.lang ?? '');
     const tab = document.createElement('button');
     tab.type = 'button';
     tab.id = `server-tab-${lang}`;
