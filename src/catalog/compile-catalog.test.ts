@@ -277,7 +277,7 @@ describe('compileCatalog', () => {
     ]);
     const unchecked = await compileWith((dir) => edit(dir, '460.md', FIXTURE_SECTION, example('```java\nclass A {}\n```')));
     expect(unchecked.errors.map((error) => error.message)).toEqual([
-      '```java is not a language whose examples are checked here; use ts, go, python, nginx or caddy',
+      '```java is not a language whose examples are checked here; use ts, go, python or nginx',
       'expected at least one program or configuration',
     ]);
   });

@@ -24,7 +24,6 @@ const SERVER_LANGS: ReadonlyMap<string, ServerEcosystem> = new Map([
   ['go', 'go'],
   ['python', 'python'],
   ['nginx', 'nginx'],
-  ['caddy', 'caddy'],
 ]);
 
 /**
@@ -231,7 +230,7 @@ function checkServerExample(file: string, section: RawSection, codeBlocks: reado
     if (!ecosystem) {
       errors.push({
         ...where,
-        message: `\`\`\`${lang} is not a language whose examples are checked here; use ts, go, python, nginx or caddy`,
+        message: `\`\`\`${lang} is not a language whose examples are checked here; use ts, go, python or nginx`,
       });
     } else if (seen.has(ecosystem)) {
       errors.push({ ...where, message: `two ${ecosystem} examples; keep one per ecosystem` });

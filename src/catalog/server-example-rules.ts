@@ -9,7 +9,7 @@ const UNCONDITIONAL = new Set(['always', 'http1', 'single-part']);
  * The rules that need the front matter as well as the section (parse-sections.ts checks the section alone): a page
  * has a server-side example or says why not, never both; and every application example (Node, Hono, Go, Python) writes
  * each header field the front matter marks MUST without a condition that could exempt it. Proxy configurations are
- * not checked for fields: nginx and Caddy add such fields themselves. `text` is the whole page.
+ * not checked for fields: nginx adds such fields itself. `text` is the whole page.
  */
 export function checkServerExample(
   file: string,
@@ -38,7 +38,7 @@ export function checkServerExample(
   const heading = lines.findIndex((line, index) => index >= bodyFirstLine - 1 && line.startsWith('## Server-side example'));
   const line = heading >= 0 ? heading + 1 : bodyFirstLine;
   for (const program of sections.serverExample.programs) {
-    if (program.ecosystem === 'nginx' || program.ecosystem === 'caddy') continue;
+    if (program.ecosystem === 'nginx') continue;
     for (const header of required) {
       if (program.code.toLowerCase().includes(header.name.toLowerCase())) continue;
       errors.push({

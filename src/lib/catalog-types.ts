@@ -55,7 +55,7 @@ export interface CatalogEntry {
     clientExample: CatalogSection & { typescript: string; shell: string };
     /** How to send it: one program or configuration per ecosystem, and the curl command that asks it for the code. */
     serverExample: CatalogSection & {
-      programs: Array<{ ecosystem: 'node' | 'hono' | 'go' | 'python' | 'nginx' | 'caddy'; language: string; code: string }>;
+      programs: Array<{ ecosystem: 'node' | 'hono' | 'go' | 'python' | 'nginx'; language: string; code: string }>;
       request: string;
       /** Why the page has no server-side example (nobody should send the code, or nothing here produces it). */
       none: string | null;

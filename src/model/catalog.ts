@@ -113,12 +113,13 @@ export interface Sections {
 }
 
 /** Where a server-side example runs: an application on its platform's standard server, or a proxy's configuration. */
-export const SERVER_ECOSYSTEMS = ['node', 'hono', 'go', 'python', 'nginx', 'caddy'] as const;
+// Only what this machine can check: Caddy would need its own validator (caddy validate) before it is added.
+export const SERVER_ECOSYSTEMS = ['node', 'hono', 'go', 'python', 'nginx'] as const;
 export type ServerEcosystem = (typeof SERVER_ECOSYSTEMS)[number];
 
 export interface ServerProgram {
   ecosystem: ServerEcosystem;
-  /** The fence's language as written (`ts`, `go`, `python`, `nginx`, `caddy`). */
+  /** The fence's language as written (`ts`, `go`, `python`, `nginx`). */
   language: string;
   code: string;
 }

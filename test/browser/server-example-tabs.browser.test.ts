@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable && !mustRunBrowserTests)('server-side example 
     await server?.close();
   });
 
-  const visiblePrograms = (langs: string[]) => langs.filter((lang) => ['ts', 'go', 'python', 'nginx', 'caddy'].includes(lang));
+  const visiblePrograms = (langs: string[]) => langs.filter((lang) => ['ts', 'go', 'python', 'nginx'].includes(lang));
 
   it('shows every program one after another without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

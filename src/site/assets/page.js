@@ -51,7 +51,7 @@ document.addEventListener('keydown', (event) => {
 
 // Server-side examples: without JavaScript every ecosystem's program is shown, one after another; with it they become
 // tabs (the WAI-ARIA tabs pattern: arrow keys move between tabs), and the reader's last choice holds on every page.
-const LABELS = { ts: 'Node.js', hono: 'Hono', go: 'Go', python: 'Python', nginx: 'nginx', caddy: 'Caddy' };
+const LABELS = { ts: 'Node.js', hono: 'Hono', go: 'Go', python: 'Python', nginx: 'nginx' };
 const serverSection = document.getElementById('server-side-example')?.closest('section');
 const programs = serverSection
   ? [...serverSection.querySelectorAll('.example')].filter((example) => example.querySelector('pre')?.dataset.lang in LABELS)
