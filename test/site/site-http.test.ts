@@ -164,7 +164,7 @@ describe('site routes over loopback HTTP', async () => {
       return /<h2 id="server-side-example">[\s\S]*?(?=<section|<\/main>)/.exec(html)?.[0];
     };
     const allow = await section(405);
-    expect([...(allow ?? '').matchAll(/data-lang="(\w+)"/g)].map((match) => match[1])).toEqual(['ts', 'go', 'python', 'sh']);
+    expect([...(allow ?? '').matchAll(/data-lang="(\w+)"/g)].map((match) => match[1])).toEqual(['ts', 'ts', 'go', 'python', 'sh']);
     expect(allow).toContain('Allow');
     const none = await section(306);
     expect(none).toContain('None: 306 is reserved');
