@@ -14,17 +14,19 @@ const ALLOWED: Record<string, string[]> = {
   // other layer may use it.
   lib: [],
   model: [],
+  // Where the server's little state lives (memory or Redis); it knows nothing of HTTP.
+  state: [],
   http: ['lib'],
   catalog: ['model', 'lib'],
   lint: ['model', 'http', 'lib'],
   site: ['model', 'lib', 'check'],
-  mock: ['model', 'http', 'lib'],
+  mock: ['model', 'http', 'lib', 'state'],
   api: ['model', 'lib'],
   check: ['lib'],
   cli: ['model', 'site', 'lib', 'check'],
   build: ['model', 'catalog', 'site', 'api', 'lib'],
-  server: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'lib', 'check'],
-  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli', 'lib', 'check'],
+  server: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'lib', 'check', 'state'],
+  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli', 'lib', 'check', 'state'],
 };
 
 async function sourceFiles(directory: string): Promise<string[]> {

@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIMITS } from '../mock/parse-knobs.js';
-import { loadProduct } from '../server/assemble.js';
+import { loadProduct, type ProductOptions } from '../server/assemble.js';
 import { generateCertificate } from '../server/certificate.js';
+import { parseTrustedProxies } from '../server/client-address.js';
 import { createH2cServer, createH2Server } from '../server/http2-server.js';
 import { shutDownGracefully } from '../server/node-server.js';
+import { parseRateLimit } from '../server/rate-limit-gate.js';
+import { createMemoryStore } from '../state/memory-store.js';
+import { createRedisStore } from '../state/redis-store.js';
 
 function readInteger(name: string, fallback: number, max: number): number {
   const raw = process.env[name];
@@ -23,13 +27,47 @@ function readInteger(name: string, fallback: number, max: number): number {
 const port = readInteger('PORT', 8421, 65535);
 const maxSleepMs = readInteger('MOCK_MAX_SLEEP_MS', DEFAULT_LIMITS.maxSleepMs, 600_000);
 
-const product = await loadProduct(undefined, { limits: { maxSleepMs } }).catch((error: Error) => {
-  console.error(`error: ${error.message}`);
-  process.exit(1);
-});
+/** Exits with a message naming the variable, as readInteger does, for settings that are not numbers. */
+function invalid(message: string): never {
+  console.error(`error: ${message}`);
+  process.exit(2);
+}
+
+// Shared state for replicas: REDIS_URL (with REDIS_TIMEOUT_MS per call); this process's memory without it.
+const redisUrl = process.env.REDIS_URL;
+if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+  invalid(`REDIS_URL must be redis://host:port or rediss://host:port, received ${JSON.stringify(redisUrl)}`);
+const store = redisUrl
+  ? createRedisStore({
+      url: redisUrl,
+      timeoutMs: readInteger('REDIS_TIMEOUT_MS', 500, 60_000) || 500,
+      log: (message) => console.log(message),
+    })
+  : createMemoryStore();
+
+// Public hosting: RATE_LIMIT=600/min per client address, X-Forwarded-For believed only from TRUSTED_PROXIES.
+let rateLimit: ProductOptions['rateLimit'];
+if (process.env.RATE_LIMIT) {
+  const parsed = parseRateLimit(process.env.RATE_LIMIT);
+  if (!parsed.ok) invalid(parsed.message);
+  const trusted = process.env.TRUSTED_PROXIES ? parseTrustedProxies(process.env.TRUSTED_PROXIES) : undefined;
+  if (trusted && !trusted.ok) invalid(`TRUSTED_PROXIES: ${trusted.message}`);
+  rateLimit = { policy: parsed.policy, ...(trusted?.ok ? { trusted: trusted.list } : {}) };
+} else if (process.env.TRUSTED_PROXIES) {
+  invalid('TRUSTED_PROXIES only matters with RATE_LIMIT (for example RATE_LIMIT=600/min)');
+}
+
+const product = await loadProduct(undefined, { limits: { maxSleepMs }, store, ...(rateLimit ? { rateLimit } : {}) }).catch(
+  (error: Error) => {
+    console.error(`error: ${error.message}`);
+    process.exit(1);
+  },
+);
 const { server } = product;
 server.listen(port, () => {
   console.log(`httpstatus listening on http://localhost:${(server.address() as AddressInfo).port}`);
+  if (redisUrl) console.log(`sequences and rate limits in Redis at ${redisUrl.replace(/\/\/[^@/]*@/, '//')}`);
+  if (rateLimit) console.log(`rate limit: ${rateLimit.policy.limit} requests per ${rateLimit.policy.windowMs / 1000} s per client address`);
 });
 
 // Opt-in HTTP/2 listeners serving the same product: HTTP2_PORT (TLS with a self-signed certificate, ALPN h2 and
@@ -62,6 +100,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log(`${signal}: finishing requests in flight, refusing new connections`);
     for (const extra of extraServers) extra.close();
-    void shutDownGracefully(server).then(() => process.exit(0));
+    void shutDownGracefully(server)
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
 }

@@ -5,10 +5,10 @@ import { jsonError } from '../http/json-error.js';
 import { lintText } from '../lib/lint/index.js';
 import type { MockService } from '../mock/mock-service.js';
 import { renderCheckPage, renderLintPage } from '../site/tool-pages.js';
+import type { RateDecision } from '../state/state-store.js';
 import { matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
 import { fileHeaders } from './file-headers.js';
 import type { BuiltSite, PreparedFile } from './prepared-files.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
@@ -19,10 +19,19 @@ export interface AppOptions {
   /** The URL checker behind /check and /api/check, with its SSRF guard; absent where no socket can be opened. */
   checker?: {
     check(url: string, method: string): Promise<CheckResult>;
-    /** Who is asking, for the rate limit. */
-    clientOf(context: Context): string;
-    limiter: RateLimiter;
+    /** Counts a check against the asking client's allowance (a few a minute: each one makes outgoing requests). */
+    allow(context: Context): RateDecision | Promise<RateDecision>;
   };
+  /** Whether this instance can serve everything, state included (/readyz); absent, it always can. */
+  readiness?: () => Promise<Readiness>;
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** Where the state lives: `memory`, `redis`, or `durable-object` on the edge. */
+  store: string;
+  /** Why not, when not ready. */
+  reason?: string;
 }
 
 /** Raw responses pasted into /lint or posted to /api/lint are read up to this size. */
@@ -111,7 +120,7 @@ function apiError(request: Request, status: number, message: string, input?: str
 }
 
 /** The whole product as one Web-standard fetch handler: site, JSON API and (off Node) the mock. */
-export function createApp({ site, mock, checker }: AppOptions): Hono {
+export function createApp({ site, mock, checker, readiness }: AppOptions): Hono {
   const files = site.files;
   const security = securityHeaders(site.styleHash);
   const notFound = files.get('/404');
@@ -140,10 +149,26 @@ export function createApp({ site, mock, checker }: AppOptions): Hono {
       : next(),
   );
 
-  const rateLimited = (c: Context): number | undefined => {
+  // Liveness and readiness for load balancers and orchestrators: /healthz says the process answers, /readyz that its
+  // state store does too (a replica whose Redis is down still serves everything but ?seq=, so it stays live).
+  const probe = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+  app.on(['GET', 'HEAD'], '/healthz', (c) => c.body(`${JSON.stringify({ status: 'ok' })}\n`, 200, probe));
+  app.on(['GET', 'HEAD'], '/readyz', async (c) => {
+    const state = readiness ? await readiness() : { ready: true, store: 'memory' };
+    const { ready, ...details } = state;
+    const body = `${JSON.stringify({ status: ready ? 'ready' : 'unavailable', ...details })}\n`;
+    return ready ? c.body(body, 200, probe) : c.body(body, 503, { ...probe, 'Retry-After': '5' });
+  });
+
+  /** Seconds to wait when the client used up its checks; undefined when it may go on. A store that is down lets it. */
+  const rateLimited = async (c: Context): Promise<number | undefined> => {
     if (!checker) return undefined;
-    const decision = checker.limiter.take(checker.clientOf(c));
-    return decision.allowed ? undefined : decision.retryAfterSeconds;
+    try {
+      const decision = await checker.allow(c);
+      return decision.allowed ? undefined : decision.resetSeconds;
+    } catch {
+      return undefined;
+    }
   };
 
   app.get('/api/check', async (c) => {
@@ -152,7 +177,7 @@ export function createApp({ site, mock, checker }: AppOptions): Hono {
     if ('error' in target) return apiError(c.req.raw, 400, target.error, c.req.query('url'));
     const method = (c.req.query('method') ?? 'GET').toUpperCase();
     if (!CHECK_METHODS.has(method)) return apiError(c.req.raw, 400, 'method is GET, HEAD or POST', method);
-    const wait = rateLimited(c);
+    const wait = await rateLimited(c);
     if (wait !== undefined) {
       const response = apiError(c.req.raw, 429, `too many checks from your address; try again in ${wait} s`);
       response.headers.set('Retry-After', String(wait));
@@ -186,7 +211,7 @@ export function createApp({ site, mock, checker }: AppOptions): Hono {
         headers,
       );
     }
-    const wait = rateLimited(c);
+    const wait = await rateLimited(c);
     if (wait !== undefined) {
       return c.html(renderCheckPage(frame, given, method, { error: `Too many checks from your address; try again in ${wait} s.` }), 429, {
         ...headers,
@@ -244,13 +269,13 @@ export function createApp({ site, mock, checker }: AppOptions): Hono {
     return apiError(c.req.raw, 404, 'no such API route; see /api/openapi.json', path);
   });
 
-  app.all('/status/*', (c) => {
+  app.all('/status/*', async (c) => {
     const url = new URL(c.req.url);
     const headers: Record<string, string> = {};
     c.req.raw.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    const response = mock.respond(url.pathname.slice('/status/'.length), {
+    const response = await mock.respond(url.pathname.slice('/status/'.length), {
       method: c.req.method,
       path: url.pathname,
       query: url.searchParams,

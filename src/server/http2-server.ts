@@ -104,7 +104,8 @@ export function createH2cServer(options: Http2ServerOptions): Http2Server {
   const guard = guardFor(options);
   const server = createServer(SESSION_LIMITS);
   const plain = createRequestListener(options);
-  const onRequest = guard(plain);
+  const { admit = (listener) => listener } = options;
+  const onRequest = guard(admit(plain));
   server.on('request', onRequest);
   // Every session's errors end that session only; Node then emits 'sessionError' here, and a stream's errors
   // (RST_STREAM, GOAWAY, a reset socket) are absorbed by the compatibility layer for the request it belongs to.
@@ -115,7 +116,7 @@ export function createH2cServer(options: Http2ServerOptions): Http2Server {
   // An idle session is closed (GOAWAY) after idleTimeoutMs; Node destroys it when nobody handles 'timeout'.
   server.setTimeout(idleTimeoutMs);
   // Over HTTP/2, 100-continue and CONNECT come through the compatibility layer's events of the same names.
-  attachHttp1Handlers(server, { onRequest, onContinue: guard(createContinueListener(options, plain)), mock: options.mock });
+  attachHttp1Handlers(server, { onRequest, onContinue: guard(admit(createContinueListener(options, plain))), mock: options.mock });
   return server;
 }
 

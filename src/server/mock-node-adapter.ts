@@ -7,6 +7,7 @@ import { jsonError } from '../http/json-error.js';
 import { type MockRequest, type MockResponse, mockError } from '../mock/build-mock-response.js';
 import { websocketAccept } from '../mock/header-values.js';
 import type { MockService } from '../mock/mock-service.js';
+import { withResponseFields, withResponseFieldsObject } from './response-fields.js';
 
 const STATUS_PREFIX = '/status/';
 export const MAX_REQUEST_BODY = 1024 * 1024;
@@ -67,7 +68,8 @@ const expectsContinue = (req: NodeRequest) => req.headers.expect?.toLowerCase() 
 
 const HTTP1: Wire = {
   fields: flatten,
-  writeHead: (res, status, reason, fields) => (res as ServerResponse).writeHead(status, reason, fields as string[]),
+  writeHead: (res, status, reason, fields) =>
+    (res as ServerResponse).writeHead(status, reason, withResponseFields(res, fields as string[])),
   sendInterim(req, res, status, reason, link) {
     // RFC 9110 §15.2: never send 1xx to an HTTP/1.0 client.
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) return;
@@ -86,7 +88,8 @@ const HTTP1: Wire = {
 const HTTP2: Wire = {
   fields: toHttp2Fields,
   // HTTP/2 has no reason phrase (RFC 9113 §8.3.2); passing one only makes Node warn.
-  writeHead: (res, status, _reason, fields) => (res as Http2ServerResponse).writeHead(status, fields as OutgoingHttpHeaders),
+  writeHead: (res, status, _reason, fields) =>
+    (res as Http2ServerResponse).writeHead(status, withResponseFieldsObject(res, fields as OutgoingHttpHeaders)),
   sendInterim(req, res, status, _reason, link) {
     const http2 = res as Http2ServerResponse;
     if (http2.headersSent || http2.stream.destroyed) return;
@@ -161,6 +164,12 @@ function unsupportedWebsocketVersion(version: string | undefined): MockResponse 
   };
 }
 
+/** An answer the mock gives without waiting: those without `?seq=`, which is all the adapter asks for this way. */
+function immediate(response: MockResponse | Promise<MockResponse>): MockResponse {
+  if (response instanceof Promise) throw new Error('the mock waited for shared state on a request without ?seq=');
+  return response;
+}
+
 /**
  * The mock on Node: `/status/…` is answered here without going through the fetch adapter, from responses
  * precomputed per code for the common case, and with real interim responses (100, 102, 103, any other 1xx) and a
@@ -178,7 +187,7 @@ export function createMockNodeAdapter(
     for (const code of service.codes.keys()) {
       if (code < 200) continue;
       const url = new URL(`http://localhost/status/${code}`);
-      const response = service.respond(String(code), { method, path: url.pathname, query: url.searchParams, headers: {} });
+      const response = immediate(service.respond(String(code), { method, path: url.pathname, query: url.searchParams, headers: {} }));
       (method === 'GET' ? precomputedGet : precomputedHead).set(`/status/${code}`, {
         status: response.status,
         reason: response.reason,
@@ -230,7 +239,7 @@ export function createMockNodeAdapter(
       return;
     }
     if (interim) {
-      const final = service.respond('200', { ...request, query: new URLSearchParams() });
+      const final = immediate(service.respond('200', { ...request, query: new URLSearchParams() }));
       write(res, { ...final, headers: [...final.headers, ['X-Interim-Status', String(response.status)]] });
       return;
     }
@@ -253,16 +262,27 @@ export function createMockNodeAdapter(
   }
 
   /** Answers a request the hot path did not, with its response computed once (sequences advance once). */
-  function answerSlowly(req: NodeRequest, res: NodeResponse, url: URL, request: MockRequest, response: MockResponse): void {
-    answer(req, res, url, request, response).catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(500, { 'Content-Type': 'application/json' });
-        endResponse(res, `${JSON.stringify({ status: 500, error: 'Internal Server Error', message: String(error) })}\n`);
-      } else res.destroy();
-    });
+  function answerSlowly(
+    req: NodeRequest,
+    res: NodeResponse,
+    url: URL,
+    request: MockRequest,
+    response: MockResponse | Promise<MockResponse>,
+  ): void {
+    Promise.resolve(response)
+      .then((settled) => answer(req, res, url, request, settled))
+      .catch((error: unknown) => failed(res, error));
   }
 
-  function prepare(req: NodeRequest): { url: URL; request: MockRequest; response: MockResponse } {
+  /** A fault of ours after the request was taken: 500 if nothing was sent yet, else the connection is cut. */
+  function failed(res: NodeResponse, error: unknown): void {
+    if (!res.headersSent && !res.destroyed) {
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      endResponse(res, `${JSON.stringify({ status: 500, error: 'Internal Server Error', message: String(error) })}\n`);
+    } else res.destroy();
+  }
+
+  function prepare(req: NodeRequest): { url: URL; request: MockRequest; response: MockResponse | Promise<MockResponse> } {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const request = toRequest(req, url);
     return { url, request, response: service.respond(url.pathname.slice(STATUS_PREFIX.length), request) };
@@ -280,12 +300,16 @@ export function createMockNodeAdapter(
     continueOrAnswer(req: NodeRequest, res: NodeResponse): boolean {
       if (!(req.url ?? '/').startsWith(STATUS_PREFIX)) return false;
       const { url, request, response } = prepare(req);
-      if (response.status < 300) {
-        res.writeContinue();
-        answerSlowly(req, res, url, request, response);
-      } else {
-        write(res, { ...response, headers: [...response.headers, ['Connection', 'close']] });
-      }
+      const decide = (settled: MockResponse) => {
+        if (settled.status < 300) {
+          res.writeContinue();
+          answerSlowly(req, res, url, request, settled);
+        } else {
+          write(res, { ...settled, headers: [...settled.headers, ['Connection', 'close']] });
+        }
+      };
+      if (response instanceof Promise) response.then(decide).catch((error: unknown) => failed(res, error));
+      else decide(response);
       return true;
     },
 
@@ -299,7 +323,7 @@ export function createMockNodeAdapter(
       const code = /^([3-5]\d\d)\.status\.invalid(?::\d+)?$/i.exec(target)?.[1];
       const request: MockRequest = { ...toRequest(req, new URL('http://localhost/')), path: target };
       if (code) {
-        write(res, service.respond(code, request));
+        write(res, immediate(service.respond(code, request)));
         return;
       }
       const tunnel = /^[2]\d\d\.status\.invalid/i.test(target)

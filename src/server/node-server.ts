@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { MockNodeAdapter, NodeRequest, NodeResponse } from './mock-node-adapter.js';
+import { applyResponseFields } from './response-fields.js';
 import type { StaticNodeAdapter } from './static-node-adapter.js';
 
 export interface ProductHandlers {
@@ -15,6 +16,11 @@ export interface ProductHandlers {
   mockHttp2?: MockNodeAdapter;
   /** Built pages, assets and API documents without the app's adapter, over HTTP/1.1. */
   files?: StaticNodeAdapter;
+  /**
+   * What every request passes before any of the above, on every listener: metrics and, for public hosting, the
+   * per-address rate limit. Applied once per request (not again when a 100-continue request goes on).
+   */
+  admit?: (listener: RequestListener) => RequestListener;
 }
 
 export interface NodeServerOptions extends ProductHandlers {
@@ -43,7 +49,10 @@ export function createRequestListener({ app, mock, mockHttp2 = mock, files }: Pr
     if (adapter.handle(req, res)) return;
     if (files && !http2 && files.handle(req as IncomingMessage, res as ServerResponse)) return;
     if (req.method === 'CONNECT') adapter.connect(req, res);
-    else void appListener(req, res);
+    else {
+      applyResponseFields(res);
+      void appListener(req, res);
+    }
   };
 }
 
@@ -122,10 +131,11 @@ export function createNodeServer({
   connectionsCheckingIntervalMs = 1_000,
   guard = (listener) => listener,
   files,
+  admit = (listener) => listener,
 }: NodeServerOptions): Server {
   const plain = createRequestListener({ app, mock, ...(files ? { files } : {}) });
-  const onRequest = guard(plain);
-  const onContinue = guard(createContinueListener({ app, mock }, plain));
+  const onRequest = guard(admit(plain));
+  const onContinue = guard(admit(createContinueListener({ app, mock }, plain)));
   const server = createServer(
     {
       maxHeaderSize: 16 * 1024,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Encoding, matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
 import { fileHeaders, isApiPath } from './file-headers.js';
 import type { BuiltSite } from './prepared-files.js';
+import { withResponseFields } from './response-fields.js';
 import { securityHeaders } from './security-headers.js';
 
 interface Prepared {
@@ -69,11 +70,11 @@ export function createStaticNodeAdapter(site: BuiltSite) {
       }
       const variant = entry.variants[encodingFor(acceptEncoding)];
       if (ifNoneMatch !== undefined && matchesIfNoneMatch(ifNoneMatch, variant.etag)) {
-        res.writeHead(304, variant.notModified);
+        res.writeHead(304, withResponseFields(res, variant.notModified));
         res.end();
         return true;
       }
-      res.writeHead(200, variant.ok);
+      res.writeHead(200, withResponseFields(res, variant.ok));
       res.end(method === 'HEAD' ? undefined : variant.body);
       return true;
     },

@@ -1,4 +1,4 @@
-export interface SequenceOptions {
+export interface MemorySequenceOptions {
   maxKeys: number;
   ttlMs: number;
   now?: () => number;
@@ -14,11 +14,11 @@ interface SequenceState {
  * Ordered answers for retry tests: `/status/503,503,200?seq=k` answers 503, 503, then 200 (and 200 from then on)
  * for key k. Memory is bounded: at most `maxKeys` keys, each forgotten `ttlMs` after its last use, oldest first.
  */
-export class SequenceStore {
+export class MemorySequences {
   readonly #states = new Map<string, SequenceState>();
-  readonly #options: Required<SequenceOptions>;
+  readonly #options: Required<MemorySequenceOptions>;
 
-  constructor(options: SequenceOptions) {
+  constructor(options: MemorySequenceOptions) {
     this.#options = { now: Date.now, ...options };
   }
 
