@@ -5,7 +5,7 @@
  * wrk) per target, medians over rounds, and each target's ratio to its bare server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -146,6 +146,16 @@ const oursHttp2 = await start(['dist/js/commands/start.js'], { H2C_PORT: '0' }, 
 const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { SAME_AS: `${ours.url}/codes/421` });
 const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
 const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
+// State: the same server with the per-address limit counted in memory, and with limit and sequences in a local
+// redis-server (skipped when Debian's redis-server is not installed).
+const redis = existsSync('/usr/bin/redis-server')
+  ? spawn('taskset', ['-c', '0', '/usr/bin/redis-server', '--port', '6399', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    })
+  : undefined;
+const LIMIT = { RATE_LIMIT: '999999999/min' };
+const limited = await start(['dist/js/commands/start.js'], LIMIT);
+const shared = redis ? await start(['dist/js/commands/start.js'], { ...LIMIT, REDIS_URL: 'redis://127.0.0.1:6399' }) : undefined;
 const local = (url: string) => url.replace('localhost', '127.0.0.1');
 // taskset execs the server, so the child's PID is the server's.
 const pid = (server: { child: ChildProcess }) => server.child.pid ?? 0;
@@ -174,6 +184,23 @@ try {
     ],
     h2load,
   );
+  compare(
+    `wrk -t1 -c${CONNECTIONS} -d${DURATION} (HTTP/1.1), state in memory and in Redis`,
+    [
+      ['bare node:http 418', `${bare.url}/`, pid(bare)],
+      ['httpstatus /status/418', `${ours.url}/status/418`, pid(ours)],
+      ['RATE_LIMIT, memory /status/418', `${limited.url}/status/418`, pid(limited)],
+      ['httpstatus ?seq=, memory', `${ours.url}/status/200?seq=bench`, pid(ours)],
+      ...(shared
+        ? ([
+            ['RATE_LIMIT, Redis /status/418', `${shared.url}/status/418`, pid(shared)],
+            ['RATE_LIMIT + ?seq=, Redis', `${shared.url}/status/200?seq=bench`, pid(shared)],
+          ] as Target[])
+        : []),
+    ],
+    wrk,
+  );
 } finally {
-  for (const server of [bare, bareHttp2, bareCompat, ours, oursHttp2]) server.child.kill();
+  for (const server of [bare, bareHttp2, bareCompat, ours, oursHttp2, limited, ...(shared ? [shared] : [])]) server.child.kill();
+  redis?.kill();
 }

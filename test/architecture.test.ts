@@ -26,7 +26,9 @@ const ALLOWED: Record<string, string[]> = {
   cli: ['model', 'site', 'lib', 'check'],
   build: ['model', 'catalog', 'site', 'api', 'lib'],
   server: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'lib', 'check', 'state'],
-  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli', 'lib', 'check', 'state'],
+  // The product as a Workers module: the app and the mock over the bundled site, sequences in Durable Objects.
+  edge: ['model', 'mock', 'server', 'state'],
+  commands: ['model', 'http', 'catalog', 'site', 'mock', 'lint', 'api', 'build', 'server', 'cli', 'lib', 'check', 'state', 'edge'],
 };
 
 async function sourceFiles(directory: string): Promise<string[]> {

@@ -6,9 +6,9 @@ import { lintText } from '../lib/lint/index.js';
 import type { MockService } from '../mock/mock-service.js';
 import { renderCheckPage, renderLintPage } from '../site/tool-pages.js';
 import type { RateDecision } from '../state/state-store.js';
+import type { BuiltSite, PreparedFile } from './built-site.js';
 import { matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
 import { fileHeaders } from './file-headers.js';
-import type { BuiltSite, PreparedFile } from './prepared-files.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
@@ -24,6 +24,11 @@ export interface AppOptions {
   };
   /** Whether this instance can serve everything, state included (/readyz); absent, it always can. */
   readiness?: () => Promise<Readiness>;
+  /**
+   * Where the Node server runs, named when this app (on an edge runtime, where Node does not answer /status/ first)
+   * is asked for what only Node can send: interim responses and the switch of 101.
+   */
+  nodeServer?: string;
 }
 
 export interface Readiness {
@@ -119,8 +124,31 @@ function apiError(request: Request, status: number, message: string, input?: str
   });
 }
 
+/**
+ * A fetch handler returns one final response (status 200–599): it cannot send a 1xx before it, nor take over the
+ * connection as 101 does. Rather than fake one in a 200, say so with 501 and point to the Node server, which sends
+ * them for real.
+ */
+function onlyOnNode(request: Request, code: number, nodeServer: string): Response {
+  const there = `${nodeServer}/status/${code}`;
+  const message =
+    code === 101
+      ? `101 Switching Protocols hands the connection over to another protocol, and a fetch handler never holds the connection; the Node server (npm start) switches to WebSocket for real: curl -i -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' ${there}`
+      : `${code} is an interim response, sent before the final one in the same exchange (RFC 9110 §15.2), and a fetch handler can only return the final one; the Node server (npm start) sends it for real: curl -i ${there}`;
+  return new Response(`${JSON.stringify({ ...jsonError(501, message, String(code)), node: there })}\n`, {
+    status: 501,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Cache-Control', 'no-store'],
+      ['Link', `<${there}>; rel="alternate"`],
+      ['Vary', 'Origin'],
+      ...corsHeaders(request.headers.get('origin'), ['Link']),
+    ],
+  });
+}
+
 /** The whole product as one Web-standard fetch handler: site, JSON API and (off Node) the mock. */
-export function createApp({ site, mock, checker, readiness }: AppOptions): Hono {
+export function createApp({ site, mock, checker, readiness, nodeServer = 'http://localhost:8421' }: AppOptions): Hono {
   const files = site.files;
   const security = securityHeaders(site.styleHash);
   const notFound = files.get('/404');
@@ -281,10 +309,9 @@ export function createApp({ site, mock, checker, readiness }: AppOptions): Hono 
       query: url.searchParams,
       headers,
     });
-    // Fetch handlers cannot send interim responses: a 1xx is reported in a 200, as the Node adapter does after sending it.
-    const status = Math.max(response.status, 200);
+    if (response.status < 200) return onlyOnNode(c.req.raw, response.status, nodeServer);
     const body = response.body && response.body.length > 0 ? response.body : null;
-    return new Response(body, { status, statusText: response.reason, headers: response.headers });
+    return new Response(body, { status: response.status, statusText: response.reason, headers: response.headers });
   });
 
   // An exact code goes to its page; anything else gets the ranked list (or a suggestion).

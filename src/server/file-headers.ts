@@ -1,6 +1,6 @@
 import { corsHeaders } from '../http/cors.js';
+import type { PreparedFile } from './built-site.js';
 import type { Encoding } from './content-negotiation.js';
-import type { PreparedFile } from './prepared-files.js';
 
 type Fields = Array<[string, string]>;
 
