@@ -12,7 +12,7 @@ import type { CatalogEntry } from '../model/catalog.js';
 import { createMemoryStore } from '../state/memory-store.js';
 import type { StateStore } from '../state/state-store.js';
 import { createApp } from './app.js';
-import { clientAddress, clientBucket } from './client-address.js';
+import { requestBucket } from './client-address.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createMockNodeAdapter } from './mock-node-adapter.js';
 import { createNodeServer, type ProductHandlers, type RequestListener } from './node-server.js';
@@ -76,13 +76,8 @@ export function assembleProduct(
       }),
     allow: (context: Context) => {
       const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-      const forwarded = rateLimit?.trusted ? incoming?.headers['x-forwarded-for'] : undefined;
-      const address = clientAddress(
-        incoming?.socket.remoteAddress,
-        Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
-        rateLimit?.trusted,
-      );
-      return store.consume(`check:${clientBucket(address)}`, perMinute, 60_000);
+      const bucket = incoming ? requestBucket(incoming, rateLimit?.trusted) : 'unknown';
+      return store.consume(`check:${bucket}`, perMinute, 60_000);
     },
   };
   const readiness = () =>

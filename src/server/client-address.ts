@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 
 /**
@@ -69,4 +70,13 @@ function ipv6Prefix64(address: string): string {
  */
 export function clientBucket(address: string): string {
   return isIP(address) === 6 ? `${ipv6Prefix64(address)}::/64` : address;
+}
+
+/** The bucket a Node request counts against, X-Forwarded-For read only when there are trusted proxies. */
+export function requestBucket(
+  req: { socket?: { remoteAddress?: string | undefined } | null; headers: IncomingHttpHeaders },
+  trusted?: BlockList,
+): string {
+  const forwarded = trusted ? req.headers['x-forwarded-for'] : undefined;
+  return clientBucket(clientAddress(req.socket?.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trusted));
 }

@@ -2,7 +2,7 @@ import type { BlockList } from 'node:net';
 import { corsHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
 import type { RateDecision, StateStore } from '../state/state-store.js';
-import { clientAddress, clientBucket } from './client-address.js';
+import { requestBucket } from './client-address.js';
 import type { NodeRequest, NodeResponse } from './mock-node-adapter.js';
 import { addResponseFields } from './response-fields.js';
 
@@ -93,8 +93,7 @@ export function createRateLimitGate({ store, policy, trusted, onStoreError = () 
         listener(req, res);
         return;
       }
-      const forwarded = trusted ? req.headers['x-forwarded-for'] : undefined;
-      const bucket = `all:${clientBucket(clientAddress(req.socket?.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trusted))}`;
+      const bucket = `all:${requestBucket(req, trusted)}`;
       const proceed = (decision: RateDecision) => {
         const fields = { 'ratelimit-policy': policyField, ratelimit: `${POLICY};r=${decision.remaining};t=${decision.resetSeconds}` };
         if (!decision.allowed) {
