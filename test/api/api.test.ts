@@ -131,7 +131,10 @@ describe('OpenAPI description', () => {
       '/api/search',
       '/check',
       '/codes/{code}',
+      '/healthz',
       '/lint',
+      '/metrics',
+      '/readyz',
       '/search',
       '/status/{codes}',
     ]);
