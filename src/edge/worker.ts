@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { MockCode } from '../mock/mock-codes.js';
 import { createMockService } from '../mock/mock-service.js';
+import { unsupportedWebsocketVersion, WEBSOCKET_GOODBYE, websocketOffer } from '../mock/websocket.js';
 import type { SearchPageParts } from '../model/manifest.js';
 import { createApp } from '../server/app.js';
 import { type PreparedFile, type PreparedVariant, siteFrom } from '../server/built-site.js';
@@ -106,6 +107,39 @@ function preparedFile(file: EdgeFile): PreparedFile {
   };
 }
 
+/** The Workers runtime's WebSocket pair, as far as it is used here. */
+interface WorkerWebSocket {
+  accept(): void;
+  send(message: string): void;
+  close(code: number, reason: string): void;
+}
+declare const WebSocketPair: new () => { 0: WorkerWebSocket; 1: WorkerWebSocket };
+
+/**
+ * `/status/101` with a WebSocket offer switches for real, as on Node: workerd completes the handshake (101 with
+ * Sec-WebSocket-Accept) for a Response that carries one end of a WebSocketPair, a Workers extension of
+ * ResponseInit; our end sends one text message and closes normally. An offer in another version gets Node's 426;
+ * no offer at all goes on to the app, which says what to send.
+ */
+function switchToWebsocket(request: Request): Response | undefined {
+  const offer = websocketOffer(
+    request.headers.get('upgrade'),
+    request.headers.get('sec-websocket-key'),
+    request.headers.get('sec-websocket-version'),
+  );
+  if (offer === 'none') return undefined;
+  if (offer === 'version') {
+    const { status, headers, body } = unsupportedWebsocketVersion(request.headers.get('sec-websocket-version'));
+    return new Response(body ?? null, { status, headers });
+  }
+  const pair = new WebSocketPair();
+  const ours = pair[1];
+  ours.accept();
+  ours.send(WEBSOCKET_GOODBYE);
+  ours.close(1000, '');
+  return new Response(null, { status: 101, webSocket: pair[0] } as ResponseInit);
+}
+
 /**
  * The product on an edge runtime: the same Hono app as on Node, over the site the bundle carries, with sequences in
  * Durable Objects. What a fetch handler cannot do is answered with an explanation (see app.ts and the README).
@@ -144,6 +178,10 @@ export function createWorker(data: EdgeData) {
 
   return {
     async fetch(request: Request, env: EdgeEnv): Promise<Response> {
+      if (new URL(request.url).pathname === '/status/101') {
+        const switched = switchToWebsocket(request);
+        if (switched) return switched;
+      }
       app ??= appFor(env);
       const response = await app.fetch(request, env);
       if (!response.headers.has('content-encoding')) return response;

@@ -3,7 +3,9 @@ import type { CheckResult } from '../check/check-url.js';
 import { corsHeaders, isPreflight, preflightHeaders } from '../http/cors.js';
 import { jsonError } from '../http/json-error.js';
 import { lintText } from '../lib/lint/index.js';
+import { mockError } from '../mock/build-mock-response.js';
 import type { MockService } from '../mock/mock-service.js';
+import { WEBSOCKET_ONLY } from '../mock/websocket.js';
 import { renderCheckPage, renderLintPage } from '../site/tool-pages.js';
 import type { RateDecision } from '../state/state-store.js';
 import type { BuiltSite, PreparedFile } from './built-site.js';
@@ -125,16 +127,14 @@ function apiError(request: Request, status: number, message: string, input?: str
 }
 
 /**
- * A fetch handler returns one final response (status 200–599): it cannot send a 1xx before it, nor take over the
- * connection as 101 does. Rather than fake one in a 200, say so with 501 and point to the Node server, which sends
- * them for real.
+ * A fetch handler returns one final response (status 200–599): it cannot send a 1xx before it. Rather than fake one
+ * in a 200, say so with 501 and point to the Node server, which sends them for real. (101 is the runtime's to switch
+ * before the app sees the request, as Node's adapter and the edge worker do; what reaches the app offered nothing to
+ * switch to.)
  */
 function onlyOnNode(request: Request, code: number, nodeServer: string): Response {
   const there = `${nodeServer}/status/${code}`;
-  const message =
-    code === 101
-      ? `101 Switching Protocols hands the connection over to another protocol, and a fetch handler never holds the connection; the Node server (npm start) switches to WebSocket for real: curl -i -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' ${there}`
-      : `${code} is an interim response, sent before the final one in the same exchange (RFC 9110 §15.2), and a fetch handler can only return the final one; the Node server (npm start) sends it for real: curl -i ${there}`;
+  const message = `${code} is an interim response, sent before the final one in the same exchange (RFC 9110 §15.2), and a fetch handler can only return the final one; the Node server (npm start) sends it for real: curl -i ${there}`;
   return new Response(`${JSON.stringify({ ...jsonError(501, message, String(code)), node: there })}\n`, {
     status: 501,
     headers: [
@@ -309,6 +309,10 @@ export function createApp({ site, mock, checker, readiness, nodeServer = 'http:/
       query: url.searchParams,
       headers,
     });
+    if (response.status === 101) {
+      const { status, headers, body } = mockError(WEBSOCKET_ONLY, url.pathname);
+      return new Response(body ?? null, { status, headers });
+    }
     if (response.status < 200) return onlyOnNode(c.req.raw, response.status, nodeServer);
     const body = response.body && response.body.length > 0 ? response.body : null;
     return new Response(body, { status: response.status, statusText: response.reason, headers: response.headers });

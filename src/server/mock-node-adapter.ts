@@ -2,11 +2,11 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import { corsHeaders, preflightHeaders } from '../http/cors.js';
-import { jsonError } from '../http/json-error.js';
+import { preflightHeaders } from '../http/cors.js';
 import { type MockRequest, type MockResponse, mockError } from '../mock/build-mock-response.js';
 import { websocketAccept } from '../mock/header-values.js';
 import type { MockService } from '../mock/mock-service.js';
+import { unsupportedWebsocketVersion, WEBSOCKET_GOODBYE, WEBSOCKET_ONLY, websocketOffer } from '../mock/websocket.js';
 import { withResponseFields, withResponseFieldsObject } from './response-fields.js';
 
 const STATUS_PREFIX = '/status/';
@@ -146,24 +146,6 @@ function websocketGoodbye(text: string): Buffer {
   return Buffer.concat([Buffer.from([0x81, payload.length]), payload, close]);
 }
 
-/** RFC 6455 §4.4: a version the server does not speak gets 426 naming the ones it does. */
-function unsupportedWebsocketVersion(version: string | undefined): MockResponse {
-  const message = `this server speaks WebSocket version 13 only (RFC 6455 §4.4); the offer ${version ? `asked for version ${version}` : 'named no Sec-WebSocket-Version'}`;
-  return {
-    status: 426,
-    reason: 'Upgrade Required',
-    headers: [
-      ['Sec-WebSocket-Version', '13'],
-      ['Upgrade', 'websocket'],
-      ['Connection', 'Upgrade'],
-      ...corsHeaders(undefined),
-      ['Content-Type', 'application/json'],
-    ],
-    body: Buffer.from(`${JSON.stringify(jsonError(426, message, version))}\n`),
-    sleepMs: 0,
-  };
-}
-
 /** An answer the mock gives without waiting: those without `?seq=`, which is all the adapter asks for this way. */
 function immediate(response: MockResponse | Promise<MockResponse>): MockResponse {
   if (response instanceof Promise) throw new Error('the mock waited for shared state on a request without ?seq=');
@@ -232,7 +214,7 @@ export function createMockNodeAdapter(
         mockError(
           http2
             ? '101 does not exist in HTTP/2 (RFC 9113 §8.6): ask for /status/101 over HTTP/1.1 with a WebSocket upgrade'
-            : '101 switches protocols only for a WebSocket upgrade: send Connection: Upgrade, Upgrade: websocket, Sec-WebSocket-Version: 13 and a Sec-WebSocket-Key',
+            : WEBSOCKET_ONLY,
           url.pathname,
         ),
       );
@@ -369,19 +351,15 @@ export function createMockNodeAdapter(
       }
       const key = req.headers['sec-websocket-key'];
       const version = req.headers['sec-websocket-version'];
-      const wantsWebsocket = req.headers.upgrade?.toLowerCase() === 'websocket';
-      if (!wantsWebsocket || typeof key !== 'string' || Buffer.from(key, 'base64').length !== 16) {
-        fallback(req, socket);
-        return;
-      }
-      if (version !== '13') {
-        fallback(req, socket, unsupportedWebsocketVersion(version));
+      const offer = websocketOffer(req.headers.upgrade, key, version);
+      if (offer !== 'switch' || key === undefined) {
+        fallback(req, socket, offer === 'version' ? unsupportedWebsocketVersion(version) : undefined);
         return;
       }
       socket.write(
         `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${websocketAccept(key)}\r\n\r\n`,
       );
-      socket.end(websocketGoodbye('httpstatus: switched to websocket; closing'));
+      socket.end(websocketGoodbye(WEBSOCKET_GOODBYE));
     },
   };
 }

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
-import { type LoopbackResponse, send } from '../support/http.js';
+import { websocketAccept } from '../../src/mock/header-values.js';
+import { WEBSOCKET_GOODBYE, WEBSOCKET_ONLY } from '../../src/mock/websocket.js';
+import { exchange, type LoopbackResponse, send } from '../support/http.js';
 
 /** Which server a check runs against: the Node server (`npm start`) or the edge bundle on workerd (`npm run edge`). */
 export type Runtime = 'node' | 'edge';
@@ -181,16 +183,32 @@ export const ROUTE_TABLE: RouteCheck[] = [
     },
   },
   {
-    name: '101 without an upgrade offer: refused on Node, explained on the edge',
-    async run(base, runtime) {
-      const response = await send(base, '/status/101');
-      if (runtime === 'node') {
-        expect(response.status).toBe(400);
-        expect(json(response)).toMatchObject({ message: expect.stringContaining('WebSocket upgrade') });
-        return;
-      }
-      expect(response.status).toBe(501);
-      expect(json(response)).toMatchObject({ message: expect.stringContaining('npm start') });
+    name: '101 with a WebSocket offer: a real switch, a text message, a normal close',
+    async run(base) {
+      const key = Buffer.from('0123456789abcdef').toString('base64');
+      const offer = `Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${key}\r\n`;
+      const raw = await exchange(Number(new URL(base).port), `GET /status/101 HTTP/1.1\r\nHost: localhost\r\n${offer}\r\n`);
+      const head = raw.subarray(0, raw.indexOf('\r\n\r\n')).toString('latin1');
+      expect(head).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
+      expect(head.toLowerCase()).toContain(`sec-websocket-accept: ${websocketAccept(key).toLowerCase()}`);
+      const frames = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
+      expect(frames[0]).toBe(0x81); // FIN + text
+      expect(frames.subarray(2, 2 + (frames[1] ?? 0)).toString()).toBe(WEBSOCKET_GOODBYE);
+      expect(frames.subarray(2 + (frames[1] ?? 0), 6 + (frames[1] ?? 0))).toEqual(Buffer.from([0x88, 0x02, 0x03, 0xe8])); // close, 1000
+    },
+  },
+  {
+    name: '101 without an offer (400) or in another WebSocket version (426)',
+    async run(base) {
+      const refused = await send(base, '/status/101');
+      expect(refused.status).toBe(400);
+      expect(json(refused)).toMatchObject({ message: WEBSOCKET_ONLY });
+      const key = Buffer.from('0123456789abcdef').toString('base64');
+      const old = await send(base, '/status/101', {
+        headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '8', 'Sec-WebSocket-Key': key },
+      });
+      expect(old.status).toBe(426);
+      expect(header(old, 'sec-websocket-version')).toBe('13');
     },
   },
   {
@@ -224,7 +242,6 @@ export const ROUTE_TABLE: RouteCheck[] = [
 /** Every difference the table allows, in one place for the README and the reader. */
 export const EDGE_DIFFERENCES = [
   '1xx interim responses (100, 102, 103, …): 501 with an explanation and a Link to the Node server',
-  '101: 501 with an explanation (a fetch handler never holds the connection)',
   'HTTP/2 421 between hosts on one connection: only on the Node HTTP/2 listeners (the platform terminates connections)',
   '/metrics: 404 (per-isolate counters mean nothing; the platform has its own analytics)',
   'the URL checker (/check, /api/check): 501',
