@@ -67,6 +67,8 @@ export class SequenceCounter {
   }
 
   async fetch(request: Request): Promise<Response> {
+    // /readyz asks an object to answer, which proves the namespace reachable without touching storage.
+    if (new URL(request.url).pathname === '/ping') return new Response(null, { status: 204 });
     const { spec, length } = (await request.json()) as { spec: string; length: number };
     const stored = await this.#storage.get<{ spec: string; next: number }>('sequence');
     const index = Math.min(stored?.spec === spec ? stored.next : 0, length - 1);
@@ -171,7 +173,23 @@ export function createWorker(data: EdgeData) {
     return createApp({
       site,
       mock: createMockService({ codes, sequences }),
-      readiness: async () => ({ ready: true, store: 'durable-object' }),
+      readiness: async () => {
+        try {
+          const stub = env.SEQUENCES.get(env.SEQUENCES.idFromName('readyz'));
+          const response = await stub.fetch('https://sequence.invalid/ping', {
+            method: 'GET',
+            signal: AbortSignal.timeout(SEQUENCE_TIMEOUT_MS),
+          });
+          if (response.status !== 204) throw new Error(`it answered ${response.status}`);
+          return { ready: true, store: 'durable-object' };
+        } catch (error) {
+          return {
+            ready: false,
+            store: 'durable-object',
+            reason: `a Durable Object did not answer: ${error instanceof Error ? error.message : String(error)}`,
+          };
+        }
+      },
       ...(env.NODE_SERVER ? { nodeServer: env.NODE_SERVER } : {}),
     });
   };
