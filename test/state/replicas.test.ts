@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../support/process.js';
 import { mustRunRedisTests, redisAvailable, startRedis, type TestRedis } from '../support/redis.js';
@@ -126,6 +127,38 @@ describe.runIf(redisAvailable || mustRunRedisTests)('replicas sharing state thro
     expect(await statusOf(a, '/status/503,500,200?seq=thawed', client)).toBe(503);
     expect(await statusOf(b, '/status/503,500,200?seq=thawed', client)).toBe(500);
   }, 30_000);
+
+  it('survives clients that leave while their request waits for a frozen Redis', async () => {
+    const client = newClient();
+    redis.freeze();
+    try {
+      // Reset and half-closed connections on each path that waits for the store: the rate limit and a sequence.
+      await Promise.all(
+        ['/codes/421', '/api/codes/421', '/status/418', '/status/503,200?seq=gone'].map(
+          (target) =>
+            new Promise<void>((resolve) => {
+              const socket = connect(Number(new URL(a.url).port), '127.0.0.1', () => {
+                socket.write(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: ${client['X-Forwarded-For']}\r\n\r\n`);
+                setTimeout(() => {
+                  if (target.includes('api')) socket.end();
+                  else socket.resetAndDestroy();
+                  resolve();
+                }, 50);
+              });
+              socket.on('error', () => resolve());
+            }),
+        ),
+      );
+      // Past the deadline, each waiting request goes on (uncounted, or 503) towards a client that is gone.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      redis.thaw();
+    }
+    await ready(a);
+    expect(a.alive()).toBe(true);
+    expect(a.output()).not.toMatch(/TypeError|RangeError|ERR_[A-Z_]+|Unhandled|Uncaught/);
+    expect(await statusOf(a, '/status/418', client)).toBe(418);
+  });
 
   it('reports requests, store failures and the store being up in Prometheus text format', async () => {
     const response = await fetch(`${a.url}/metrics`);
