@@ -49,6 +49,18 @@ export const ROUTE_TABLE: RouteCheck[] = [
     },
   },
   {
+    name: 'HEAD of a page: the GET fields, Content-Length included, and no body',
+    async run(base) {
+      const get = await send(base, '/codes/421', { headers: { 'Accept-Encoding': 'br' } });
+      const head = await send(base, '/codes/421', { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+      expect(head.status).toBe(200);
+      expect(head.body.length).toBe(0);
+      for (const name of ['content-length', 'content-encoding', 'etag', 'content-type', 'cache-control']) {
+        expect(header(head, name), name).toBe(header(get, name));
+      }
+    },
+  },
+  {
     name: 'a page uncompressed for a client that takes no coding',
     async run(base) {
       const page = await send(base, '/codes/404');
