@@ -3,7 +3,8 @@ import { createServer, request } from 'node:http';
 /**
  * The Node ceilings: a bare node:http server that answers a fixed 418 with a small body, nothing else; and, when
  * SAME_AS is the URL of a page of ours, that page's exact response (its header fields and br body, fetched once at
- * start) at the same path, so that serving code can be told apart from the cost of the bytes themselves.
+ * start) at the same path, so that serving code can be told apart from the cost of the bytes themselves. SAME_AS
+ * may list several URLs, comma-separated.
  */
 const body = Buffer.from("418 I'm a teapot\n");
 const copies = new Map<string, { status: number; headers: string[]; body: Buffer }>();
@@ -29,7 +30,8 @@ async function copy(url: string): Promise<void> {
   });
 }
 
-if (process.env.SAME_AS) await copy(process.env.SAME_AS);
+// SAME_AS may name several pages, comma-separated: each is copied to its own path.
+for (const url of (process.env.SAME_AS ?? '').split(',').filter(Boolean)) await copy(url);
 const server = createServer((req, res) => {
   const same = copies.get(req.url ?? '');
   if (same) {

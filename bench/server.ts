@@ -143,7 +143,7 @@ const H2C = /HTTP\/2 cleartext \(h2c.* on (http:\/\/\S+)/;
 // The product as npm start runs it: compiled JavaScript from dist/ (npm run bench:server builds first).
 const ours = await start(['dist/js/commands/start.js']);
 const oursHttp2 = await start(['dist/js/commands/start.js'], { H2C_PORT: '0' }, H2C);
-const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { SAME_AS: `${ours.url}/codes/421` });
+const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { SAME_AS: `${ours.url}/codes/421,${ours.url}/api/codes/421` });
 const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
 const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
 // State: the same server with the per-address limit counted in memory, and with limit and sequences in a local
@@ -165,6 +165,7 @@ try {
     [
       ['bare node:http 418', `${bare.url}/`, pid(bare)],
       ['bare, /codes/421 (br) bytes', `${bare.url}/codes/421`, pid(bare)],
+      ['bare, /api/codes/421 (br) bytes', `${bare.url}/api/codes/421`, pid(bare)],
       ['httpstatus /status/418', `${ours.url}/status/418`, pid(ours)],
       ['httpstatus /status/200', `${ours.url}/status/200`, pid(ours)],
       ['httpstatus /codes/421 (br)', `${ours.url}/codes/421 -H Accept-Encoding: gzip, deflate, br`, pid(ours)],
