@@ -1,8 +1,11 @@
 /**
  * `npm run bench:server`: the bare node:http ceiling and our server, side by side in one run; then the same over
- * HTTP/2 (h2c) with h2load, against a bare node:http2 server. Servers are pinned to CPU 0 and the load generator to
- * CPU 1 (taskset); targets are interleaved over several rounds so drift hits all alike. Prints req/s (and p99 for
- * wrk) per target, medians over rounds, and each target's ratio to its bare server.
+ * HTTP/2 (h2c) with h2load, against a bare node:http2 server; then our server with its state in memory and in Redis.
+ * Servers are pinned to CPU 0 and the load generator to CPU 1 (taskset). Every round starts every server afresh: on
+ * this kind of machine one process of the same program can run a fifth slower than the next for its whole life, so
+ * a ratio from one pair of processes says more about that pair than about the code. Within a round each target is
+ * warmed up for 2 s, then measured; targets are interleaved so drift hits all alike. Prints req/s (and p99 for wrk)
+ * per target, medians over rounds, and each target's ratio to its bare server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -110,20 +113,14 @@ function measureWithCpu([, url, pid]: Target, measure: (url: string, duration?: 
   return { ...sample, cpuUs: (cpuTimeUs(pid) - before) / sample.cpuUs };
 }
 
-/** Interleaved rounds over `targets`, the first being the bare ceiling; prints medians and ratios. */
-function compare(title: string, targets: Target[], measure: (url: string, duration?: string) => Sample): void {
-  for (const target of targets) measure(target[1], '2s'); // warm-up: JIT, connection pools
-  const samples = new Map<string, Sample[]>(targets.map(([name]) => [name, []]));
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const target of targets) samples.get(target[0])?.push(measureWithCpu(target, measure));
-    process.stderr.write(`${title}: round ${round}/${ROUNDS} done\n`);
-  }
-  const bare = samples.get(targets[0]?.[0] ?? '') ?? [];
+/** Prints one table: medians over rounds of each target, and ratios to the first (its bare ceiling). */
+function print(title: string, names: string[], samples: Map<string, Sample[]>): void {
+  const bare = samples.get(names[0] ?? '') ?? [];
   const bareRps = median(bare.map((s) => s.rps));
   const bareCpu = median(bare.map((s) => s.cpuUs));
-  console.log(`${title}, ${ROUNDS} interleaved rounds, servers on CPU 0, load on CPU 1 (medians)`);
+  console.log(`${title}, ${ROUNDS} rounds of fresh processes, servers on CPU 0, load on CPU 1 (medians)`);
   console.log('target                            req/s     p99 ms   ratio to bare   server CPU µs/req   bare/ours');
-  for (const [name] of targets) {
+  for (const name of names) {
     const list = samples.get(name) ?? [];
     const rps = median(list.map((s) => s.rps));
     const p99 = median(list.map((s) => s.p99ms));
@@ -140,29 +137,47 @@ requireTool('wrk');
 requireTool('h2load');
 requireTool('taskset');
 const H2C = /HTTP\/2 cleartext \(h2c.* on (http:\/\/\S+)/;
-// The product as npm start runs it: compiled JavaScript from dist/ (npm run bench:server builds first).
-const ours = await start(['dist/js/commands/start.js']);
-const oursHttp2 = await start(['dist/js/commands/start.js'], { H2C_PORT: '0' }, H2C);
-const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { SAME_AS: `${ours.url}/codes/421,${ours.url}/api/codes/421` });
-const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
-const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
-// State: the same server with the per-address limit counted in memory, and with limit and sequences in a local
-// redis-server (skipped when Debian's redis-server is not installed).
+// State: a local redis-server for the whole run (skipped when Debian's redis-server is not installed).
 const redis = existsSync('/usr/bin/redis-server')
   ? spawn('taskset', ['-c', '0', '/usr/bin/redis-server', '--port', '6399', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     })
   : undefined;
 const LIMIT = { RATE_LIMIT: '999999999/min' };
-const limited = await start(['dist/js/commands/start.js'], LIMIT);
-const shared = redis ? await start(['dist/js/commands/start.js'], { ...LIMIT, REDIS_URL: 'redis://127.0.0.1:6399' }) : undefined;
+
+/** Every server of one round, fresh. The product as npm start runs it: compiled JavaScript from dist/. */
+async function launch() {
+  const ours = await start(['dist/js/commands/start.js']);
+  const oursHttp2 = await start(['dist/js/commands/start.js'], { H2C_PORT: '0' }, H2C);
+  const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { SAME_AS: `${ours.url}/codes/421,${ours.url}/api/codes/421` });
+  const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
+  const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
+  const limited = await start(['dist/js/commands/start.js'], LIMIT);
+  const shared = redis ? await start(['dist/js/commands/start.js'], { ...LIMIT, REDIS_URL: 'redis://127.0.0.1:6399' }) : undefined;
+  const all = [ours, oursHttp2, bare, bareHttp2, bareCompat, limited, ...(shared ? [shared] : [])];
+  return {
+    ours,
+    oursHttp2,
+    bare,
+    bareHttp2,
+    bareCompat,
+    limited,
+    shared,
+    async stop() {
+      await Promise.all(all.map((server) => new Promise((resolve) => server.child.once('exit', resolve).kill())));
+    },
+  };
+}
+type Servers = Awaited<ReturnType<typeof launch>>;
+
 const local = (url: string) => url.replace('localhost', '127.0.0.1');
 // taskset execs the server, so the child's PID is the server's.
 const pid = (server: { child: ChildProcess }) => server.child.pid ?? 0;
-try {
-  compare(
-    `wrk -t1 -c${CONNECTIONS} -d${DURATION} (HTTP/1.1)`,
-    [
+const TABLES: Array<{ title: string; measure: (url: string, duration?: string) => Sample; targets(servers: Servers): Target[] }> = [
+  {
+    title: `wrk -t1 -c${CONNECTIONS} -d${DURATION} (HTTP/1.1)`,
+    measure: wrk,
+    targets: ({ bare, ours }) => [
       ['bare node:http 418', `${bare.url}/`, pid(bare)],
       ['bare, /codes/421 (br) bytes', `${bare.url}/codes/421`, pid(bare)],
       ['bare, /api/codes/421 (br) bytes', `${bare.url}/api/codes/421`, pid(bare)],
@@ -173,21 +188,21 @@ try {
       ['httpstatus /api/codes/421', `${ours.url}/api/codes/421`, pid(ours)],
       ['httpstatus /search?q=retry', `${ours.url}/search?q=retry`, pid(ours)],
     ],
-    wrk,
-  );
-  compare(
-    `h2load -t1 -c10 -m10 -D${DURATION} (h2c)`,
-    [
+  },
+  {
+    title: `h2load -t1 -c10 -m10 -D${DURATION} (h2c)`,
+    measure: h2load,
+    targets: ({ bareHttp2, bareCompat, oursHttp2 }) => [
       ['bare node:http2 418', `${local(bareHttp2.url)}/`, pid(bareHttp2)],
       ['bare node:http2 compat 418', `${local(bareCompat.url)}/`, pid(bareCompat)],
       ['httpstatus h2c /status/418', `${local(oursHttp2.url)}/status/418`, pid(oursHttp2)],
       ['httpstatus h2c /api/codes/421', `${local(oursHttp2.url)}/api/codes/421`, pid(oursHttp2)],
     ],
-    h2load,
-  );
-  compare(
-    `wrk -t1 -c${CONNECTIONS} -d${DURATION} (HTTP/1.1), state in memory and in Redis`,
-    [
+  },
+  {
+    title: `wrk -t1 -c${CONNECTIONS} -d${DURATION} (HTTP/1.1), state in memory and in Redis`,
+    measure: wrk,
+    targets: ({ bare, ours, limited, shared }) => [
       ['bare node:http 418', `${bare.url}/`, pid(bare)],
       ['httpstatus /status/418', `${ours.url}/status/418`, pid(ours)],
       ['RATE_LIMIT, memory /status/418', `${limited.url}/status/418`, pid(limited)],
@@ -199,9 +214,31 @@ try {
           ] as Target[])
         : []),
     ],
-    wrk,
-  );
+  },
+];
+
+const samples = TABLES.map(() => new Map<string, Sample[]>());
+try {
+  for (let round = 1; round <= ROUNDS; round++) {
+    const servers = await launch();
+    try {
+      TABLES.forEach((table, index) => {
+        const targets = table.targets(servers);
+        for (const target of targets) table.measure(target[1], '2s'); // warm-up: JIT, connection pools
+        for (const target of targets) {
+          const list = samples[index]?.get(target[0]) ?? [];
+          list.push(measureWithCpu(target, table.measure));
+          samples[index]?.set(target[0], list);
+        }
+      });
+    } finally {
+      await servers.stop();
+    }
+    process.stderr.write(`round ${round}/${ROUNDS} done\n`);
+  }
+  TABLES.forEach((table, index) => {
+    print(table.title, [...(samples[index]?.keys() ?? [])], samples[index] ?? new Map());
+  });
 } finally {
-  for (const server of [bare, bareHttp2, bareCompat, ours, oursHttp2, limited, ...(shared ? [shared] : [])]) server.child.kill();
   redis?.kill();
 }
