@@ -8,8 +8,11 @@
  * per target, medians over rounds, and each target's ratio to its bare server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -145,13 +148,28 @@ const redis = existsSync('/usr/bin/redis-server')
   : undefined;
 const LIMIT = { RATE_LIMIT: '999999999/min' };
 
+// The bare servers run as our server does, compiled JavaScript on plain node, so that tsx's loader is not part of
+// the ceiling.
+const BARE_DIR = mkdtempSync(path.join(tmpdir(), 'httpstatus-bench-'));
+await build({
+  entryPoints: [path.join(ROOT, 'bench', 'bare-server.ts'), path.join(ROOT, 'bench', 'bare-http2-server.ts')],
+  outdir: BARE_DIR,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+});
+const BARE = path.join(BARE_DIR, 'bare-server.mjs');
+const BARE_HTTP2 = path.join(BARE_DIR, 'bare-http2-server.mjs');
+
 /** Every server of one round, fresh. The product as npm start runs it: compiled JavaScript from dist/. */
 async function launch() {
   const ours = await start(['dist/js/commands/start.js']);
   const oursHttp2 = await start(['dist/js/commands/start.js'], { H2C_PORT: '0' }, H2C);
-  const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { SAME_AS: `${ours.url}/codes/421,${ours.url}/api/codes/421` });
-  const bareHttp2 = await start(['--import', 'tsx', 'bench/bare-http2-server.ts'], {}, H2C);
-  const bareCompat = await start(['--import', 'tsx', 'bench/bare-http2-server.ts', 'compat'], {}, H2C);
+  const bare = await start([BARE], { SAME_AS: `${ours.url}/codes/421,${ours.url}/api/codes/421` });
+  const bareHttp2 = await start([BARE_HTTP2], {}, H2C);
+  const bareCompat = await start([BARE_HTTP2, 'compat'], {}, H2C);
   const limited = await start(['dist/js/commands/start.js'], LIMIT);
   const shared = redis ? await start(['dist/js/commands/start.js'], { ...LIMIT, REDIS_URL: 'redis://127.0.0.1:6399' }) : undefined;
   const all = [ours, oursHttp2, bare, bareHttp2, bareCompat, limited, ...(shared ? [shared] : [])];
@@ -241,4 +259,5 @@ try {
   });
 } finally {
   redis?.kill();
+  rmSync(BARE_DIR, { recursive: true, force: true });
 }
