@@ -7,6 +7,7 @@ import { DIST_DIR, PROJECT_ROOT } from '../catalog/paths.js';
 import type { EdgeFile } from '../edge/worker.js';
 import { buildMockCodes } from '../mock/mock-codes.js';
 import type { BuildManifest, BuiltVariant } from '../model/manifest.js';
+import { readInteger } from './read-env.js';
 
 const EDGE_DIR = path.join(DIST_DIR, 'edge');
 /** The compiled worker module (scripts/build.mjs compiles src/ to dist/js/). */
@@ -94,11 +95,7 @@ const httpstatus :Workerd.Worker = (
  * the open-source Workers runtime, on PORT (8787).
  */
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`error: PORT must be a whole number from 0 to 65535, received ${JSON.stringify(process.env.PORT)}`);
-    process.exit(2);
-  }
+  const port = readInteger('PORT', 8787, 65535);
   const nodeServer = process.env.NODE_SERVER ?? 'http://localhost:8421';
   const started = performance.now();
   const manifest = JSON.parse(await readFile(path.join(DIST_DIR, 'manifest.json'), 'utf8')) as BuildManifest;

@@ -8,17 +8,7 @@ import { shutDownGracefully } from '../server/node-server.js';
 import { parseRateLimit } from '../server/rate-limit-gate.js';
 import { createMemoryStore } from '../state/memory-store.js';
 import { createRedisStore } from '../state/redis-store.js';
-
-function readInteger(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    console.error(`error: ${name} must be a whole number from 0 to ${max}, received ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return value;
-}
+import { readInteger } from './read-env.js';
 
 /**
  * `npm start` (after `npm run build`, which it runs first): the site, the API and the mock from dist/, on one port
