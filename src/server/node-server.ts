@@ -14,7 +14,7 @@ export interface ProductHandlers {
   mock: MockNodeAdapter;
   /** The mock's HTTP/2 adapter, for listeners that speak HTTP/2. */
   mockHttp2?: MockNodeAdapter;
-  /** Built pages, assets and API documents without the app's adapter, over HTTP/1.1. */
+  /** Built pages, assets and API documents without the app's adapter, over HTTP/1.1 and HTTP/2. */
   files?: StaticNodeAdapter;
   /**
    * What every request passes before any of the above, on every listener: metrics and, for public hosting, the
@@ -47,7 +47,7 @@ export function createRequestListener({ app, mock, mockHttp2 = mock, files }: Pr
     const http2 = req.httpVersionMajor === 2;
     const adapter = http2 ? mockHttp2 : mock;
     if (adapter.handle(req, res)) return;
-    if (files && !http2 && files.handle(req as IncomingMessage, res as ServerResponse)) return;
+    if (files?.handle(req, res)) return;
     if (req.method === 'CONNECT') adapter.connect(req, res);
     else {
       applyResponseFields(res);

@@ -1,17 +1,29 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
 import { type Encoding, matchesIfNoneMatch, negotiateEncoding } from './content-negotiation.js';
 import { fileHeaders, isApiPath } from './file-headers.js';
+import { endResponse, type NodeRequest, type NodeResponse } from './mock-node-adapter.js';
 import type { BuiltSite } from './prepared-files.js';
-import { withResponseFields } from './response-fields.js';
+import { withResponseFields, withResponseFieldsObject } from './response-fields.js';
 import { securityHeaders } from './security-headers.js';
 
 interface Prepared {
-  /** The whole response head for a 200, Content-Length included, as Node's flat raw list. */
+  /** The whole response head for a 200, Content-Length included, as Node's flat raw list (HTTP/1.1). */
   ok: string[];
   /** The same without Content-Length, for a 304. */
   notModified: string[];
+  /** The same two as HTTP/2 header objects: lower-case names, which Node's HTTP/2 layer checks and would fold. */
+  okHttp2: OutgoingHttpHeaders;
+  notModifiedHttp2: OutgoingHttpHeaders;
   body: Buffer;
   etag: string;
+}
+
+/** A flat name/value list as an HTTP/2 header object; file fields never repeat a name nor name a connection field. */
+function toHttp2Object(flat: readonly string[]): OutgoingHttpHeaders {
+  const fields: OutgoingHttpHeaders = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[(flat[i] ?? '').toLowerCase()] = flat[i + 1];
+  return fields;
 }
 
 const ENCODINGS: Encoding[] = ['identity', 'br', 'gzip'];
@@ -19,9 +31,9 @@ const ENCODINGS: Encoding[] = ['identity', 'br', 'gzip'];
 const MAX_REMEMBERED = 64;
 
 /**
- * Built pages, assets and API documents on Node's HTTP/1.1 server, answered like the mock's fast path: one lookup by
- * request target, a response head prepared at start-up for each coding, and the request's fields read from
- * `rawHeaders`. Everything else (a query string, another method, a CORS request for an API document, the 404 page)
+ * Built pages, assets and API documents on Node's HTTP/1.1 and HTTP/2 servers, answered like the mock's fast path:
+ * one lookup by request target, a response head prepared at start-up for each coding and HTTP version, and the
+ * request's fields read from `rawHeaders` (lower-case names on HTTP/2, as sent on HTTP/1.1). Everything else (a query string, another method, a CORS request for an API document, the 404 page)
  * is left to the Hono app, which answers it with the same fields (file-headers.ts).
  */
 export function createStaticNodeAdapter(site: BuiltSite) {
@@ -34,7 +46,8 @@ export function createStaticNodeAdapter(site: BuiltSite) {
       ENCODINGS.map((encoding) => {
         const notModified = [...fileHeaders(file, encoding, { cacheable: true, api }).flat(), ...security];
         const { body, etag } = file.variants[encoding];
-        return [encoding, { ok: [...notModified, 'Content-Length', String(body.length)], notModified, body, etag }];
+        const ok = [...notModified, 'Content-Length', String(body.length)];
+        return [encoding, { ok, notModified, okHttp2: toHttp2Object(ok), notModifiedHttp2: toHttp2Object(notModified), body, etag }];
       }),
     ) as Record<Encoding, Prepared>;
     table.set(urlPath, { api, variants });
@@ -53,7 +66,7 @@ export function createStaticNodeAdapter(site: BuiltSite) {
 
   return {
     /** True when it answered; false leaves the request to the app. */
-    handle(req: IncomingMessage, res: ServerResponse): boolean {
+    handle(req: NodeRequest, res: NodeResponse): boolean {
       const method = req.method;
       if (method !== 'GET' && method !== 'HEAD') return false;
       const entry = table.get(req.url ?? '');
@@ -69,13 +82,17 @@ export function createStaticNodeAdapter(site: BuiltSite) {
         else if (entry.api && name.length === 6 && name.toLowerCase() === 'origin') return false; // CORS answers per origin
       }
       const variant = entry.variants[encodingFor(acceptEncoding)];
-      if (ifNoneMatch !== undefined && matchesIfNoneMatch(ifNoneMatch, variant.etag)) {
-        res.writeHead(304, withResponseFields(res, variant.notModified));
-        res.end();
-        return true;
+      const notModified = ifNoneMatch !== undefined && matchesIfNoneMatch(ifNoneMatch, variant.etag);
+      const body = notModified || method === 'HEAD' ? undefined : variant.body;
+      if (req.httpVersionMajor === 2) {
+        const http2 = res as Http2ServerResponse;
+        http2.writeHead(notModified ? 304 : 200, withResponseFieldsObject(res, notModified ? variant.notModifiedHttp2 : variant.okHttp2));
+        endResponse(res, body);
+      } else {
+        const http1 = res as ServerResponse;
+        http1.writeHead(notModified ? 304 : 200, withResponseFields(res, notModified ? variant.notModified : variant.ok));
+        http1.end(body);
       }
-      res.writeHead(200, withResponseFields(res, variant.ok));
-      res.end(method === 'HEAD' ? undefined : variant.body);
       return true;
     },
   };

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { connect } from 'node:http2';
+import { type ClientHttp2Session, connect, createServer, type IncomingHttpHeaders } from 'node:http2';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestOn } from '../../src/server/misdirected-demo.js';
+import { createStaticNodeAdapter } from '../../src/server/static-node-adapter.js';
 import { startTestHttp2Servers, type TestHttp2Servers } from '../support/server.js';
 import { requireTool } from '../support/tools.js';
 
@@ -157,6 +159,91 @@ describe('the whole product over HTTP/2', () => {
       expect(switching.body).toContain('101 does not exist in HTTP/2 (RFC 9113 §8.6)');
     } finally {
       session.close();
+    }
+  });
+
+  /** One request on an open session: status, header fields (pseudo-headers and Date left out) and the body's bytes. */
+  function fetchRaw(session: ClientHttp2Session, method: string, path: string, fields: Record<string, string>) {
+    return new Promise<{ status: number; fields: Array<[string, unknown]>; body: Buffer }>((resolve, reject) => {
+      const stream = session.request({ ':method': method, ':path': path, ...fields });
+      const chunks: Buffer[] = [];
+      let head: IncomingHttpHeaders = {};
+      stream.on('response', (headers) => {
+        head = headers;
+      });
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', reject);
+      stream.on('end', () =>
+        resolve({
+          status: Number(head[':status']),
+          fields: Object.entries(head)
+            .filter(([name]) => !name.startsWith(':') && name !== 'date')
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+          body: Buffer.concat(chunks),
+        }),
+      );
+    });
+  }
+
+  // Pages and API documents take the prepared-file fast path over HTTP/2 too; a query string sends the same file
+  // through the Hono app, so each answer can be held against the other.
+  it.each(['h2 (TLS)', 'h2c'])('%s: the fast path and the Hono app send the same fields and bytes', async (name) => {
+    const session = name === 'h2c' ? connect(servers.h2cUrl) : connect(servers.tlsUrl, { ca: servers.cert, servername: 'localhost' });
+    try {
+      const cases: Array<[string, Record<string, string>]> = [
+        ['/codes/421', {}],
+        ['/codes/421', { 'accept-encoding': 'br' }],
+        ['/', { 'accept-encoding': 'gzip, deflate' }],
+        ['/api/codes/421', { 'accept-encoding': 'br;q=0.5, gzip' }],
+        ['/api/codes', {}],
+        ['/codes/421', { 'if-none-match': '*' }],
+        [servers.product.site.assets['page.js'] ?? '/', { 'accept-encoding': 'br' }],
+      ];
+      for (const [path, fields] of cases) {
+        for (const method of ['GET', 'HEAD']) {
+          const label = `${method} ${path} ${JSON.stringify(fields)}`;
+          const fast = await fetchRaw(session, method, path, fields);
+          const app = await fetchRaw(session, method, `${path}?via=app`, fields);
+          expect(fast.status, label).toBe(app.status);
+          expect(fast.fields, label).toEqual(app.fields);
+          expect(fast.body.equals(app.body), label).toBe(true);
+          expect(fast.body.length > 0, label).toBe(method === 'GET' && fast.status === 200);
+        }
+      }
+    } finally {
+      session.close();
+    }
+  });
+
+  it('answers from the prepared files on a bare HTTP/2 server, and leaves what it does not serve to the next handler', async () => {
+    const files = createStaticNodeAdapter(servers.product.site);
+    const bare = createServer((req, res) => {
+      if (files.handle(req, res)) return;
+      res.writeHead(599);
+      res.end();
+    });
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const session = connect(`http://127.0.0.1:${(bare.address() as AddressInfo).port}`);
+    const product = connect(servers.h2cUrl);
+    try {
+      const page = await fetchRaw(session, 'GET', '/codes/421', { 'accept-encoding': 'br' });
+      expect(page.status).toBe(200);
+      expect(page.fields).toContainEqual(['content-encoding', 'br']);
+      expect(page.body.equals((await fetchRaw(product, 'GET', '/codes/421', { 'accept-encoding': 'br' })).body)).toBe(true);
+      const etag = page.fields.find(([name]) => name === 'etag')?.[1];
+      expect((await fetchRaw(session, 'GET', '/codes/421', { 'accept-encoding': 'br', 'if-none-match': String(etag) })).status).toBe(304);
+      for (const [method, path, fields] of [
+        ['GET', '/codes/421?q=1', {}],
+        ['POST', '/codes/421', {}],
+        ['GET', '/api/codes/421', { origin: 'https://example.com' }],
+        ['GET', '/404', {}],
+      ] as Array<[string, string, Record<string, string>]>) {
+        expect((await fetchRaw(session, method, path, fields)).status, `${method} ${path}`).toBe(599);
+      }
+    } finally {
+      session.close();
+      product.close();
+      await new Promise((resolve) => bare.close(resolve));
     }
   });
 });
