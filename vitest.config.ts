@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Vitest's default, one worker fewer than cores, runs files one at a time on 2 cores; most of our files spend
+    // their time waiting on servers, browsers and child processes, so two at once cut the suite's wall time by a third
+    // there (measured: 253 s serial, 167 s with two; three were no faster).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
