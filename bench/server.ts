@@ -4,8 +4,8 @@
  * Servers are pinned to CPU 0 and the load generator to CPU 1 (taskset). Every round starts every server afresh: on
  * this kind of machine one process of the same program can run a fifth slower than the next for its whole life, so
  * a ratio from one pair of processes says more about that pair than about the code. Within a round each target is
- * warmed up for 2 s, then measured; targets are interleaved so drift hits all alike. Prints req/s (and p99 for wrk)
- * per target, medians over rounds, and each target's ratio to its bare server.
+ * warmed up for 2 s, then measured; every other round measures in reverse order, so that drift hits all alike.
+ * Prints req/s (and p99 for wrk) per target, medians over rounds, and each target's ratio to its bare server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -243,7 +243,9 @@ try {
       TABLES.forEach((table, index) => {
         const targets = table.targets(servers);
         for (const target of targets) table.measure(target[1], '2s'); // warm-up: JIT, connection pools
-        for (const target of targets) {
+        // Every other round measures in reverse order, so that drift within a round (the machine's, or a server
+        // slowing as it serves more kinds of request) does not always fall on the same targets.
+        for (const target of round % 2 === 0 ? [...targets].reverse() : targets) {
           const list = samples[index]?.get(target[0]) ?? [];
           list.push(measureWithCpu(target, table.measure));
           samples[index]?.set(target[0], list);
