@@ -4,8 +4,8 @@
  * Servers are pinned to CPU 0 and the load generator to CPU 1 (taskset). Every round starts every server afresh: on
  * this kind of machine one process of the same program can run a fifth slower than the next for its whole life, so
  * a ratio from one pair of processes says more about that pair than about the code. Within a round each target is
- * warmed up for 2 s, then measured; every other round measures in reverse order, so that drift hits all alike.
- * Prints req/s (and p99 for wrk) per target, medians over rounds, and each target's ratio to its bare server.
+ * warmed up for 2 s, then measured right beside its bare server (see `print` for why). Prints req/s (and p99 for wrk)
+ * per target, medians over rounds, and each target's ratio to its bare server, the median of the pairs' ratios.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const DURATION = process.env.BENCH_DURATION ?? '5s';
+const DURATION = process.env.BENCH_DURATION ?? '3s';
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '50';
 
 function requireTool(name: string): void {
@@ -55,6 +55,12 @@ interface Sample {
   p99ms: number;
   /** Server CPU time (user + system) per request, in microseconds. */
   cpuUs: number;
+}
+
+/** A target's sample beside the one its bare server gave just before or after it. */
+interface Pair {
+  ours: Sample;
+  bare: Sample;
 }
 
 /** A target: what to load, and which server process answers it (for its CPU time). */
@@ -116,21 +122,34 @@ function measureWithCpu([, url, pid]: Target, measure: (url: string, duration?: 
   return { ...sample, cpuUs: (cpuTimeUs(pid) - before) / sample.cpuUs };
 }
 
-/** Prints one table: medians over rounds of each target, and ratios to the first (its bare ceiling). */
-function print(title: string, names: string[], samples: Map<string, Sample[]>): void {
-  const bare = samples.get(names[0] ?? '') ?? [];
-  const bareRps = median(bare.map((s) => s.rps));
-  const bareCpu = median(bare.map((s) => s.cpuUs));
+/**
+ * Prints one table: medians over rounds of each target, and its ratios to the bare server (first row). A ratio is
+ * taken within each pair of adjacent measurements, then the median over pairs: this machine's speed drifts by a
+ * fifth over minutes, which a ratio of medians taken minutes apart would mistake for the code.
+ */
+function print(title: string, names: string[], pairs: Map<string, Pair[]>): void {
+  const bareSamples = [...pairs.values()].flat().map((pair) => pair.bare);
   console.log(`${title}, ${ROUNDS} rounds of fresh processes, servers on CPU 0, load on CPU 1 (medians)`);
   console.log('target                            req/s     p99 ms   ratio to bare   server CPU µs/req   bare/ours');
-  for (const name of names) {
-    const list = samples.get(name) ?? [];
-    const rps = median(list.map((s) => s.rps));
-    const p99 = median(list.map((s) => s.p99ms));
-    const cpu = median(list.map((s) => s.cpuUs));
+  const row = (name: string, samples: Sample[], ratio: number, cpuRatio: number) => {
+    const p99 = median(samples.map((s) => s.p99ms));
     const p99Text = Number.isNaN(p99) ? '-' : p99.toFixed(2);
     console.log(
-      `${name.padEnd(32)} ${rps.toFixed(0).padStart(8)} ${p99Text.padStart(10)}   ${(rps / bareRps).toFixed(3).padStart(13)}   ${cpu.toFixed(1).padStart(17)}   ${(bareCpu / cpu).toFixed(3).padStart(9)}`,
+      `${name.padEnd(32)} ${median(samples.map((s) => s.rps))
+        .toFixed(0)
+        .padStart(8)} ${p99Text.padStart(10)}   ${ratio.toFixed(3).padStart(13)}   ${median(samples.map((s) => s.cpuUs))
+        .toFixed(1)
+        .padStart(17)}   ${cpuRatio.toFixed(3).padStart(9)}`,
+    );
+  };
+  row(names[0] ?? 'bare', bareSamples, 1, 1);
+  for (const name of names.slice(1)) {
+    const list = pairs.get(name) ?? [];
+    row(
+      name,
+      list.map((pair) => pair.ours),
+      median(list.map((pair) => pair.ours.rps / pair.bare.rps)),
+      median(list.map((pair) => pair.bare.cpuUs / pair.ours.cpuUs)),
     );
   }
   console.log('');
@@ -235,20 +254,26 @@ const TABLES: Array<{ title: string; measure: (url: string, duration?: string) =
   },
 ];
 
-const samples = TABLES.map(() => new Map<string, Sample[]>());
+const pairs = TABLES.map(() => new Map<string, Pair[]>());
+const bareNames: string[] = [];
 try {
   for (let round = 1; round <= ROUNDS; round++) {
     const servers = await launch();
     try {
       TABLES.forEach((table, index) => {
-        const targets = table.targets(servers);
-        for (const target of targets) table.measure(target[1], '2s'); // warm-up: JIT, connection pools
-        // Every other round measures in reverse order, so that drift within a round (the machine's, or a server
-        // slowing as it serves more kinds of request) does not always fall on the same targets.
+        const [bare, ...targets] = table.targets(servers);
+        if (!bare) return;
+        bareNames[index] = bare[0];
+        for (const target of [bare, ...targets]) table.measure(target[1], '2s'); // warm-up: JIT, connection pools
+        // Each target is measured right beside its bare server, which goes first in odd rounds and second in even
+        // ones; every other round also takes the targets in reverse order, so that drift hits all alike.
         for (const target of round % 2 === 0 ? [...targets].reverse() : targets) {
-          const list = samples[index]?.get(target[0]) ?? [];
-          list.push(measureWithCpu(target, table.measure));
-          samples[index]?.set(target[0], list);
+          const [first, second] = round % 2 === 0 ? [target, bare] : [bare, target];
+          const a = measureWithCpu(first, table.measure);
+          const b = measureWithCpu(second, table.measure);
+          const list = pairs[index]?.get(target[0]) ?? [];
+          list.push(first === bare ? { bare: a, ours: b } : { bare: b, ours: a });
+          pairs[index]?.set(target[0], list);
         }
       });
     } finally {
@@ -257,7 +282,7 @@ try {
     process.stderr.write(`round ${round}/${ROUNDS} done\n`);
   }
   TABLES.forEach((table, index) => {
-    print(table.title, [...(samples[index]?.keys() ?? [])], samples[index] ?? new Map());
+    print(table.title, [bareNames[index] ?? 'bare', ...(pairs[index]?.keys() ?? [])], pairs[index] ?? new Map());
   });
 } finally {
   redis?.kill();
