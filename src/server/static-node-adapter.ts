@@ -33,8 +33,9 @@ const MAX_REMEMBERED = 64;
 /**
  * Built pages, assets and API documents on Node's HTTP/1.1 and HTTP/2 servers, answered like the mock's fast path:
  * one lookup by request target, a response head prepared at start-up for each coding and HTTP version, and the
- * request's fields read from `rawHeaders` (lower-case names on HTTP/2, as sent on HTTP/1.1). Everything else (a query string, another method, a CORS request for an API document, the 404 page)
- * is left to the Hono app, which answers it with the same fields (file-headers.ts).
+ * request's fields read from `rawHeaders` (whose names arrive in any case over HTTP/1.1, lower-case over HTTP/2).
+ * Everything else (a query string, another method, a CORS request for an API document, the 404 page) is left to the
+ * Hono app, which answers it with the same fields (file-headers.ts).
  */
 export function createStaticNodeAdapter(site: BuiltSite) {
   const security = Object.entries(securityHeaders(site.styleHash)).flat();
