@@ -132,14 +132,12 @@ function print(title: string, names: string[], pairs: Map<string, Pair[]>): void
   console.log(`${title}, ${ROUNDS} rounds of fresh processes, servers on CPU 0, load on CPU 1 (medians)`);
   console.log('target                            req/s     p99 ms   ratio to bare   server CPU µs/req   bare/ours');
   const row = (name: string, samples: Sample[], ratio: number, cpuRatio: number) => {
+    const rps = median(samples.map((s) => s.rps)).toFixed(0);
     const p99 = median(samples.map((s) => s.p99ms));
     const p99Text = Number.isNaN(p99) ? '-' : p99.toFixed(2);
+    const cpu = median(samples.map((s) => s.cpuUs)).toFixed(1);
     console.log(
-      `${name.padEnd(32)} ${median(samples.map((s) => s.rps))
-        .toFixed(0)
-        .padStart(8)} ${p99Text.padStart(10)}   ${ratio.toFixed(3).padStart(13)}   ${median(samples.map((s) => s.cpuUs))
-        .toFixed(1)
-        .padStart(17)}   ${cpuRatio.toFixed(3).padStart(9)}`,
+      `${name.padEnd(32)} ${rps.padStart(8)} ${p99Text.padStart(10)}   ${ratio.toFixed(3).padStart(13)}   ${cpu.padStart(17)}   ${cpuRatio.toFixed(3).padStart(9)}`,
     );
   };
   row(names[0] ?? 'bare', bareSamples, 1, 1);
